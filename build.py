@@ -1,0 +1,8 @@
+#!/usr/bin/env python3
+"""Build the Depesche site: `python build.py --help` lists the commands."""
+import sys
+
+from depesche.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

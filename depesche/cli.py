@@ -1,0 +1,86 @@
+"""Command line: build the site, or look at what the cleaner and tagger make of one file."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from .config import ConfigError, load_config
+
+CONFIG_FILE = Path("depesche.toml")
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="build.py",
+        description="Depesche: turn raw news copy in seeds/ into a static news site with feeds.",
+    )
+    p.add_argument("--config", type=Path, default=CONFIG_FILE, help="settings file (default: depesche.toml)")
+    p.add_argument("--seeds", type=Path, help="folder of raw article files (default: seeds)")
+    p.add_argument("--out", type=Path, help="output folder (default: site)")
+    p.add_argument("--base-url", help="URL the site is served from, e.g. https://user.github.io/repo/")
+    commands = p.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("build", help="build the site (the default)")
+    clean = commands.add_parser("clean", help="print what the cleaner makes of one raw file")
+    clean.add_argument("file", type=Path)
+    view = clean.add_mutually_exclusive_group()
+    view.add_argument("--markdown", action="store_true", help="print the Markdown document with front matter")
+    view.add_argument("--explain", action="store_true", help="show every input line with its verdict and rule")
+    tags = commands.add_parser("tags", help="print one file's topic tags, best first")
+    tags.add_argument("file", type=Path)
+    return p
+
+
+def run_build(config) -> int:
+    from .pipeline import build
+
+    report = build(config)
+    for line in report.warnings:
+        print(f"warning: {line}", file=sys.stderr)
+    for line in report.errors:
+        print(f"error: {line}", file=sys.stderr)
+    print(
+        f"Built {report.articles} articles, {report.topics} topics, {report.files} files "
+        f"in {config.out}/; skipped {len(report.errors)} files."
+    )
+    return 1 if report.errors else 0
+
+
+def run_single(args, config) -> int:
+    """`clean` and `tags`: one file through read, clean and enrich."""
+    from . import report
+    from .clean import clean
+    from .enrich import enrich
+    from .read import SeedError, git_dates, read_seed
+    from .topics import load_vocabulary
+
+    try:
+        seed = read_seed(args.file, str(args.file), git_dates(args.file.parent))
+    except SeedError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    cleaned = clean(seed.text)
+    if args.command == "clean" and not (args.markdown):
+        print(report.explain(cleaned) if args.explain else report.plain_text(cleaned), end="")
+        return 0
+    article, _ = enrich(seed, cleaned, load_vocabulary(config.topics_file), ZoneInfo(config.timezone))
+    if args.command == "tags":
+        print("\n".join(t.name for t in article.topics))
+    else:
+        from .document import to_markdown
+
+        print(to_markdown(article), end="")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        config = load_config(args.config, seeds=args.seeds, out=args.out, base_url=args.base_url)
+    except ConfigError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    if args.command in ("clean", "tags"):
+        return run_single(args, config)
+    return run_build(config)
