@@ -141,6 +141,7 @@ def enrich(seed: Seed, cleaned: Cleaned, vocabulary: Vocabulary, zone: tzinfo) -
     else:
         names = extract_topics(title, [b.text for b in cleaned.blocks], vocabulary)
     published, updated, warning = article_dates(seed, zone)
+    published, updated = published.astimezone(zone), updated.astimezone(zone)
     article = Article(
         id=stable_id(seed.stem),
         path=seed.path,

@@ -60,7 +60,7 @@ def make_entry(article: Article, config: Config) -> FeedEntry:
     entry.updated(article.updated)
     if article.author:
         entry.author(name=xml_text(article.author))
-    entry.description(xml_text(article.teaser or article.title))
+    entry.summary(xml_text(article.teaser or article.title))
     entry.content(feed_content(article), type="html")
     for topic in article.topics:
         entry.category(term=xml_text(topic.name), label=xml_text(topic.name),

@@ -87,7 +87,7 @@ def read_seed(path: Path, shown: str, history: dict[Path, tuple[datetime, dateti
     sidecar = path.with_suffix(SIDECAR_SUFFIX)
     metadata = read_sidecar(sidecar, str(Path(shown).with_suffix(SIDECAR_SUFFIX)))
     added, changed = history.get(path.resolve(), (None, None))
-    modified = datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc)
+    modified = datetime.fromtimestamp(int(path.stat().st_mtime), tz=timezone.utc)
     return Seed(path=shown, stem=path.stem, text=text, metadata=metadata,
                 added=added, changed=changed, modified=modified)
 

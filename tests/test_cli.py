@@ -1,0 +1,61 @@
+from pathlib import Path
+
+from depesche.cli import main
+
+from conftest import REPO, SEEDS
+
+SEED = SEEDS / "001_69778916e7124965.txt"
+
+
+def test_clean_prints_plain_text(capsys):
+    assert main(["clean", str(SEED)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("# WhatsApp: Facebook will VoIP-Funktion weiterentwickeln\n\nDer Facebook-Manager")
+    assert "\n\n## Facebook will mit Messenger-Diensten Geld verdienen\n\n" in out
+    assert "Bild: dpa" not in out and "Interview\n" not in out and "\\" not in out
+
+
+def test_clean_markdown_has_front_matter(capsys):
+    assert main(["clean", "--markdown", str(SEED)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith('---\nid: "69778916e7124965"\n')
+    assert 'kicker: "Interview"' in out and 'author: "Marleen Frontzeck-Hornke"' in out
+
+
+def test_clean_explain_shows_verdicts_and_rules(capsys):
+    assert main(["clean", "--explain", str(SEED)]) == 0
+    out = capsys.readouterr().out
+    assert "- boilerplate" in out and "Mehr zum Thema WhatsApp" in out
+    assert "+ credit" in out and "Bild: dpa" in out
+    assert "kicker: Interview" in out
+
+
+def test_tags_prints_one_per_line(capsys):
+    assert main(["tags", str(SEED)]) == 0
+    tags = capsys.readouterr().out.split("\n")
+    assert "WhatsApp" in tags and "Facebook" in tags
+
+
+def test_build_reports_and_exits_non_zero_on_skipped_files(tmp_path: Path, capsys):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_bytes(b"\xff\xfe\xfa")
+    config = tmp_path / "depesche.toml"
+    config.write_text('base_url = "https://example.org/x/"\n')
+    code = main(["--config", str(config), "--seeds", str(seeds), "--out", str(tmp_path / "site")])
+    captured = capsys.readouterr()
+    assert code == 1
+    assert "a.txt: not valid UTF-8" in captured.err and "skipped 1" in captured.out
+
+
+def test_misspelt_setting_is_an_error(tmp_path: Path, capsys):
+    config = tmp_path / "depesche.toml"
+    config.write_text('base_ulr = "https://example.org/"\n')
+    assert main(["--config", str(config), "clean", str(SEED)]) == 2
+    assert "unknown setting 'base_ulr'" in capsys.readouterr().err
+
+
+def test_repository_config_is_valid():
+    from depesche.config import load_config
+
+    assert load_config(REPO / "depesche.toml").feed_items == 50

@@ -1,0 +1,34 @@
+from datetime import timedelta
+
+from depesche.collate import collate, topic_index, unify_topics, unique_slugs
+from depesche.model import Topic
+
+from conftest import make_article
+
+
+def test_same_headline_gives_different_urls_and_the_older_keeps_its_url():
+    old = make_article(id="aaaa1111bbbb2222", slug="gleich")
+    new = make_article(id="0000ffff0000ffff", slug="gleich", published=old.published + timedelta(days=1))
+    alone = unique_slugs([old])
+    both = unique_slugs([new, old])
+    assert alone[0].slug == "gleich"
+    assert {a.id: a.slug for a in both} == {old.id: "gleich", new.id: "gleich-0000ffff"}
+
+
+def test_topics_sharing_a_slug_become_one_topic_with_the_most_used_spelling():
+    a = make_article(id="1", topics=(Topic("E-Plus", "e-plus"),))
+    b = make_article(id="2", topics=(Topic("E-Plus", "e-plus"), Topic("E Plus", "e-plus")))
+    c = make_article(id="3", topics=(Topic("E PLUS", "e-plus"),))
+    unified = unify_topics([a, b, c])
+    assert {t for art in unified for t in art.topics} == {Topic("E-Plus", "e-plus")}
+    assert [len(art.topics) for art in unified] == [1, 1, 1]
+
+
+def test_newest_first_and_topic_index():
+    old = make_article(id="1", slug="a")
+    new = make_article(id="2", slug="b", published=old.published + timedelta(hours=1))
+    ordered = collate([old, new])
+    assert [a.id for a in ordered] == ["2", "1"]
+    index = topic_index(ordered)
+    assert [t.name for t, _ in index] == ["Facebook", "WhatsApp"]
+    assert [a.id for a in index[0][1]] == ["2", "1"]
