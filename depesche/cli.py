@@ -21,6 +21,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, help="output folder (default: site)")
     p.add_argument("--base-url", help="URL the site is served from, e.g. https://user.github.io/repo/")
     commands = p.add_subparsers(dest="command", metavar="COMMAND")
+    p.add_argument("--strict", action="store_true",
+                   help="fail (exit 1) and leave the previous site untouched if any seed is skipped")
     commands.add_parser("build", help="build the site (the default)")
     clean = commands.add_parser("clean", help="print what the cleaner makes of one raw file")
     clean.add_argument("file", type=Path)
@@ -32,19 +34,29 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
-def run_build(config) -> int:
+def run_build(config, strict: bool) -> int:
     from .pipeline import build
+    from .topics import VocabularyError
+    from .write import OutputError
 
-    report = build(config)
+    try:
+        report = build(config, strict=strict)
+    except (OutputError, VocabularyError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     for line in report.warnings:
         print(f"warning: {line}", file=sys.stderr)
     for line in report.errors:
         print(f"error: {line}", file=sys.stderr)
+    skipped = len(report.errors)
+    if not report.files:
+        print(f"Nothing written: {skipped} files skipped and --strict given; {config.out}/ is unchanged.")
+        return 1
     print(
         f"Built {report.articles} articles, {report.topics} topics, {report.files} files "
-        f"in {config.out}/; skipped {len(report.errors)} files."
+        f"in {config.out}/; skipped {skipped} files."
     )
-    return 1 if report.errors else 0
+    return 0
 
 
 def run_single(args, config) -> int:
@@ -83,4 +95,4 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.command in ("clean", "tags"):
         return run_single(args, config)
-    return run_build(config)
+    return run_build(config, args.strict)

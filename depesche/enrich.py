@@ -14,6 +14,7 @@ from .topics import Vocabulary, extract_topics
 HEADLINE_MAX_CHARS_DEFAULT = 90
 HEADLINE_MIN_WORDS_DEFAULT = 4
 TEASER_MAX_CHARS_DEFAULT = 240
+SCAN_CHARS_DEFAULT = 2000  # headline and teaser look no further into a paragraph
 SLUG_MAX_CHARS_DEFAULT = 80
 
 GERMAN_TRANSLITERATION = [
@@ -45,33 +46,35 @@ def sentences(text: str) -> list[str]:
     return [p for p in parts if p]
 
 
+def shorten(text: str, limit: int) -> str:
+    """`text` cut at a word boundary to at most `limit` characters, with an ellipsis if cut."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0] if " " in text[: limit - 1] else text[: limit - 1]
+    return cut.rstrip(",;:-–") + "…"
+
+
 def headline_from_text(blocks: Sequence[str]) -> str:
     """A headline for copy that has none: the first sentence or main clause that fits."""
     for paragraph in blocks[:2]:
-        for sentence in sentences(paragraph)[:3]:
+        for sentence in sentences(paragraph[:SCAN_CHARS_DEFAULT])[:3]:
             for candidate in (sentence, sentence.split(",")[0]):
                 candidate = candidate.strip().rstrip(".")
                 if (len(candidate) <= HEADLINE_MAX_CHARS_DEFAULT
                         and len(candidate.split()) >= HEADLINE_MIN_WORDS_DEFAULT):
                     return candidate
-    words = " ".join(blocks[:1]).split()
-    headline = ""
-    for word in words:
-        if len(headline) + len(word) + 1 > HEADLINE_MAX_CHARS_DEFAULT - 1:
-            break
-        headline = f"{headline} {word}".strip()
-    return headline.rstrip(",;:") + "…"
+    return shorten(" ".join(blocks[:1]), HEADLINE_MAX_CHARS_DEFAULT)
 
 
 def teaser(blocks: Sequence[str]) -> str:
     """The first sentence or two of the body, for cards and feed descriptions."""
-    found = sentences(blocks[0]) if blocks else []
+    found = sentences(blocks[0][:SCAN_CHARS_DEFAULT]) if blocks else []
     text = ""
     for sentence in found:
         if text and len(text) + len(sentence) + 1 > TEASER_MAX_CHARS_DEFAULT:
             break
         text = f"{text} {sentence}".strip()
-    return text
+    return shorten(text, TEASER_MAX_CHARS_DEFAULT)
 
 
 def stable_id(stem: str) -> str:

@@ -25,7 +25,7 @@ class EmptyArticleError(ValueError):
 class BuildReport:
     articles: int
     topics: int
-    files: int
+    files: int  # files written; 0 when nothing was written
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -55,13 +55,15 @@ def build_articles(config: Config) -> tuple[list[Article], list[str], list[str]]
     return collate(articles), errors, warnings
 
 
-def build(config: Config) -> BuildReport:
-    """Build the whole site into `config.out`."""
+def build(config: Config, strict: bool = False) -> BuildReport:
+    """Build the whole site into `config.out`; with `strict`, write nothing if any file was skipped."""
     articles, errors, warnings = build_articles(config)
+    topics = {t.slug for a in articles for t in a.topics}
+    if strict and errors:
+        return BuildReport(len(articles), len(topics), 0, errors, warnings)
     outputs = [
         *render_pages(articles, config, template_environment(config.templates)),
         *render_feeds(articles, config),
     ]
     write_site(outputs, config.out, protected=(config.seeds, Path.cwd()))
-    topics = {t.slug for a in articles for t in a.topics}
     return BuildReport(len(articles), len(topics), len(outputs), errors, warnings)

@@ -14,7 +14,20 @@ SIDECAR_SUFFIX = ".toml"
 SIDECAR_KEYS = {"date", "updated", "title", "kicker", "author", "topics", "source"}
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+# zero-width characters, and control characters other than tab and line breaks
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+MAGIC_NUMBERS = (
+    (b"\x89PNG", "PNG image"), (b"\xff\xd8\xff", "JPEG image"), (b"GIF8", "GIF image"),
+    (b"%PDF", "PDF document"), (b"PK\x03\x04", "ZIP archive"), (b"\x1f\x8b", "gzip archive"),
+    (b"\x7fELF", "program"), (b"RIFF", "RIFF media file"), (b"II*\x00", "TIFF image"),
+    (b"MM\x00*", "TIFF image"),
+)
+LATIN_CODEPAGES = ("cp125", "latin", "iso8859", "mac_", "cp437", "cp850", "cp858")
+MAX_SEED_BYTES = 5_000_000
+MAX_CONTROL_SHARE = 0.1
+MIN_CHECKED_CHARS = 200
+MAX_CHECKED_CHARS = 100_000
 
 
 class SeedError(ValueError):
@@ -22,20 +35,58 @@ class SeedError(ValueError):
 
 
 def normalise(text: str) -> str:
-    """NFC, Unix line endings, non-breaking and other odd spaces as plain spaces."""
+    """NFC, Unix line endings, odd spaces as plain spaces, control characters removed."""
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _ZERO_WIDTH.sub("", text)
+    text = _INVISIBLE.sub("", text)
     lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
     return "\n".join(lines)
 
 
+def binary_kind(data: bytes) -> str | None:
+    """The kind of a binary file by its magic number, if it has a known one."""
+    return next((kind for magic, kind in MAGIC_NUMBERS if data.startswith(magic)), None)
+
+
 def decode(data: bytes, path: str) -> str:
-    """Decode UTF-8 (with or without BOM)."""
+    """Text from bytes: a BOM's encoding, else UTF-8, else what charset-normalizer detects.
+
+    A single-byte Latin guess is read as Windows-1252, the superset of Latin-1 that
+    German copy from old archives is written in; short texts make detectors waver
+    between the Latin code pages, which agree on the umlauts anyway.
+    """
+    kind = binary_kind(data)
+    if kind:
+        raise SeedError(f"{path}: a binary file ({kind}), not text")
+    for bom, codec in BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(codec)
+            except UnicodeDecodeError as error:
+                raise SeedError(f"{path}: starts with a {codec} byte order mark but is not {codec} ({error.reason})") from None
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise SeedError(f"{path}: not valid UTF-8 (byte {error.start})") from None
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes  # imported only for the rare non-UTF-8 file
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise SeedError(f"{path}: not text in any encoding that could be detected (a binary file?)")
+    if best.encoding.startswith(LATIN_CODEPAGES):
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            return data.decode("latin-1")
+    return str(best)
+
+
+def check_text(text: str, path: str) -> None:
+    """Refuse decoded bytes that are mostly not text (a binary file without a known magic number)."""
+    sample = text[:MAX_CHECKED_CHARS]
+    odd = sum(1 for c in sample if c in "\x00\ufffd" or unicodedata.category(c) == "Cc" and c not in "\t\n\r")
+    if len(sample) >= MIN_CHECKED_CHARS and odd / len(sample) > MAX_CONTROL_SHARE:
+        raise SeedError(f"{path}: looks like a binary file, not text ({odd} control characters in {len(sample)})")
 
 
 def read_sidecar(path: Path, shown: str) -> dict[str, object]:
@@ -80,21 +131,34 @@ def git_dates(folder: Path) -> dict[Path, tuple[datetime, datetime]]:
 def read_seed(path: Path, shown: str, history: dict[Path, tuple[datetime, datetime]]) -> Seed:
     """One seed file with its sidecar and dates."""
     try:
+        size = path.stat().st_size
+        if size > MAX_SEED_BYTES:
+            raise SeedError(f"{shown}: too large ({size / 1e6:.1f} MB; a seed may have at most {MAX_SEED_BYTES / 1e6:.0f} MB)")
         data = path.read_bytes()
     except OSError as error:
-        raise SeedError(f"{shown}: cannot read ({error.strerror})") from None
-    text = normalise(decode(data, shown))
+        raise SeedError(f"{shown}: cannot read ({error.strerror or error})") from None
+    text = decode(data, shown)
+    check_text(text, shown)
     sidecar = path.with_suffix(SIDECAR_SUFFIX)
     metadata = read_sidecar(sidecar, str(Path(shown).with_suffix(SIDECAR_SUFFIX)))
     added, changed = history.get(path.resolve(), (None, None))
     modified = datetime.fromtimestamp(int(path.stat().st_mtime), tz=timezone.utc)
-    return Seed(path=shown, stem=path.stem, text=text, metadata=metadata,
+    return Seed(path=shown, stem=path.stem, text=normalise(text), metadata=metadata,
                 added=added, changed=changed, modified=modified)
 
 
 def seed_paths(folder: Path) -> list[Path]:
     """The seed files of a folder, sorted by name so builds are deterministic."""
-    return sorted(p for p in folder.glob("*.txt") if p.is_file())
+    return sorted(p for p in folder.glob("*.txt") if p.is_file() or p.is_symlink())
+
+
+def check_inside(path: Path, folder: Path, shown: str) -> None:
+    """Refuse a symlink that leads out of the seeds folder (or nowhere)."""
+    target = path.resolve()
+    if not target.exists():
+        raise SeedError(f"{shown}: a symlink to {target}, which does not exist")
+    if folder.resolve() not in target.parents:
+        raise SeedError(f"{shown}: a symlink to {target}, outside {folder}; copy the file in instead")
 
 
 def read_seeds(folder: Path) -> tuple[list[Seed], list[str]]:
@@ -102,8 +166,10 @@ def read_seeds(folder: Path) -> tuple[list[Seed], list[str]]:
     history = git_dates(folder)
     seeds, errors = [], []
     for path in seed_paths(folder):
+        shown = str(folder / path.name)
         try:
-            seeds.append(read_seed(path, str(folder / path.name), history))
+            check_inside(path, folder, shown)
+            seeds.append(read_seed(path, shown, history))
         except SeedError as error:
             errors.append(str(error))
     return seeds, errors

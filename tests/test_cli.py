@@ -36,16 +36,23 @@ def test_tags_prints_one_per_line(capsys):
     assert "WhatsApp" in tags and "Facebook" in tags
 
 
-def test_build_reports_and_exits_non_zero_on_skipped_files(tmp_path: Path, capsys):
+def test_skipped_file_is_reported_and_strict_fails_without_touching_the_site(tmp_path: Path, capsys):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
-    (seeds / "a.txt").write_bytes(b"\xff\xfe\xfa")
+    (seeds / "gut.txt").write_text("Eine Überschrift aus Worten\n\n" + "Ein Satz mit genug Worten für einen Absatz. " * 3)
+    (seeds / "a.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     config = tmp_path / "depesche.toml"
     config.write_text('base_url = "https://example.org/x/"\n')
-    code = main(["--config", str(config), "--seeds", str(seeds), "--out", str(tmp_path / "site")])
+    args = ["--config", str(config), "--seeds", str(seeds), "--out", str(tmp_path / "site")]
+    assert main(args) == 0
     captured = capsys.readouterr()
-    assert code == 1
-    assert "a.txt: not valid UTF-8" in captured.err and "skipped 1" in captured.out
+    assert "a.txt: a binary file (PNG image), not text" in captured.err
+    assert "Built 1 articles" in captured.out and "skipped 1 files" in captured.out
+    before = {p: p.read_bytes() for p in (tmp_path / "site").rglob("*") if p.is_file()}
+    (seeds / "gut.txt").write_text("Eine andere Überschrift hier\n\n" + "Ein anderer Satz mit genug Worten. " * 3)
+    assert main([*args, "--strict"]) == 1
+    assert "Nothing written" in capsys.readouterr().out
+    assert {p: p.read_bytes() for p in (tmp_path / "site").rglob("*") if p.is_file()} == before
 
 
 def test_misspelt_setting_is_an_error(tmp_path: Path, capsys):

@@ -17,10 +17,10 @@ def test_utf8_bom_is_dropped(tmp_path: Path):
     assert read_seed(path, "seeds/a.txt", {}).text == "Überschrift"
 
 
-def test_invalid_utf8_names_the_file(tmp_path: Path):
+def test_binary_file_names_the_file(tmp_path: Path):
     path = tmp_path / "a.txt"
-    path.write_bytes(b"caf\xe9")
-    with pytest.raises(SeedError, match=r"^seeds/a.txt: not valid UTF-8"):
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    with pytest.raises(SeedError, match=r"^seeds/a.txt: a binary file \(PNG image\)"):
         read_seed(path, "seeds/a.txt", {})
 
 
@@ -43,7 +43,7 @@ def test_unknown_sidecar_key_is_an_error(tmp_path: Path):
 
 def test_read_seeds_reports_bad_files_and_keeps_the_rest(tmp_path: Path):
     (tmp_path / "good.txt").write_text("Gut")
-    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\xfa")
+    (tmp_path / "bad.txt").write_bytes(b"%PDF-1.4 binary")
     seeds, errors = read_seeds(tmp_path)
     assert [s.stem for s in seeds] == ["good"]
     assert len(errors) == 1 and errors[0].startswith(str(tmp_path / "bad.txt"))

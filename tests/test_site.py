@@ -96,7 +96,7 @@ def test_two_builds_are_byte_identical(config: Config, tmp_path: Path):
 
 
 def test_bad_seed_is_reported_and_the_rest_builds(config: Config):
-    (config.seeds / "kaputt.txt").write_bytes(b"\xff\xfe\x00\xd8")
+    (config.seeds / "kaputt.txt").write_bytes(b"GIF89a\x00\x01")
     (config.seeds / "leer.txt").write_text("Kommentare\n\nTeilen\n")
     report = build(config)
     assert report.articles == 4
