@@ -1,0 +1,99 @@
+"""Invariants over random input: no crash, well-formed feeds, no markup from the seed."""
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import feedparser
+from hypothesis import HealthCheck, given, settings, strategies as st
+from lxml import etree
+
+from depesche.collate import collate
+from depesche.config import Config
+from depesche.feeds import render_feeds
+from depesche.pipeline import EmptyArticleError, process
+from depesche.read import SeedError, decode, check_text, normalise
+from depesche.render import render_pages, template_environment
+from depesche.topics import Vocabulary
+
+from conftest import REPO, SUB_PATH_URL, make_seed
+
+CONFIG = Config(base_url=SUB_PATH_URL, topics_file=REPO / "topics.toml")
+ENV = template_environment(CONFIG.templates)
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+TEMPLATE_TAGS = {
+    "html", "head", "meta", "title", "link", "style", "body", "a", "header", "nav", "ul", "li",
+    "main", "footer", "p", "h1", "h2", "h3", "article", "section", "div", "time", "span", "script",
+}
+
+# Text with the characters that matter: markup, Markdown, Jinja, XML, controls, umlauts.
+NASTY = st.sampled_from(list("<>&\"'`*_[]()#!{}%|\\-=.:;?\n\n\n\x00\x0b\x1b\u00a0\u200bäöüßÄ„“…€ "))
+WORDS = st.sampled_from([
+    "<script>", "</p>", "]]>", "{{ x }}", "{% if %}", "javascript:", "onerror=", "&amp;", "Von",
+    "Bild:", "Kommentare", "Telekom", "WhatsApp", "Satz", "der", "die", "und", "ist", "(dpa)",
+])
+TEXT = st.lists(st.one_of(NASTY, WORDS, st.text(max_size=8)), max_size=400).map("".join)
+SENTENCE = "Dies ist ein langer Satz mit genug Worten für einen Absatz der Meldung."
+OTHER_SENTENCE = "Auch der zweite Absatz hat genug Worte, um als Text zu gelten, sagt sie."
+
+
+class Elements(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: set[str] = set()
+        self.bad_attrs: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.add(tag)
+        self.bad_attrs += [n for n, v in attrs if n.startswith("on") or (v or "").startswith("javascript:")]
+
+
+def site_outputs(text: str) -> list[tuple[str, bytes]]:
+    try:
+        article, _ = process(make_seed(normalise(text), modified=None), Vocabulary(), CONFIG)
+    except EmptyArticleError:
+        return []
+    articles = collate([article])
+    return [*render_pages(articles, CONFIG, ENV), *render_feeds(articles, CONFIG)]
+
+
+def check_outputs(outputs: list[tuple[str, bytes]]) -> None:
+    for name, data in outputs:
+        if name.endswith(".html"):
+            parser = Elements()
+            parser.feed(data.decode("utf-8"))
+            assert parser.tags <= TEMPLATE_TAGS, (name, parser.tags - TEMPLATE_TAGS)
+            assert not parser.bad_attrs, name
+        elif name.endswith(".xml"):
+            etree.fromstring(data)
+            feed = feedparser.parse(data)
+            assert not feed.bozo, (name, feed.get("bozo_exception"))
+            assert len(feed.entries) == 1
+
+
+@SETTINGS
+@given(TEXT)
+def test_any_text_builds_safe_pages_and_readable_feeds(text: str):
+    check_outputs(site_outputs(text))
+
+
+@SETTINGS
+@given(TEXT, TEXT)
+def test_hostile_text_inside_a_real_article_never_becomes_markup(headline: str, body: str):
+    text = f"{headline}\n\n{SENTENCE} {body}\n\n{body} {OTHER_SENTENCE}\n"
+    outputs = site_outputs(text)
+    assert outputs, "an article with two long paragraphs is built"
+    check_outputs(outputs)
+
+
+@SETTINGS
+@given(st.binary(max_size=2000))
+def test_any_bytes_are_read_or_refused_with_a_message(data: bytes):
+    try:
+        text = decode(data, "seeds/x.txt")
+        check_text(text, "seeds/x.txt")
+    except SeedError as error:
+        assert str(error).startswith("seeds/x.txt: ")
+        return
+    check_outputs(site_outputs(text))
