@@ -5,13 +5,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Sequence
 
-import markdown
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from .collate import topic_index
 from .config import Config
-from .document import body_markdown
+from .document import body_markdown, markdown_to_html
 from .model import Article, Topic
 
 GERMAN_MONTHS = (
@@ -34,7 +33,7 @@ def reading_minutes(article: Article) -> int:
 
 def body_html(article: Article) -> Markup:
     """The body through Python-Markdown; the Markdown is escaped, so this is safe markup."""
-    return Markup(markdown.markdown(body_markdown(article), output_format="html"))
+    return Markup(markdown_to_html(body_markdown(article)))
 
 
 def article_path(article: Article) -> str:

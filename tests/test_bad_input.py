@@ -147,6 +147,7 @@ def test_hostile_text_is_shown_escaped_in_pages_and_feeds(tmp_path: Path):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     (seeds / "boese.txt").write_text(f"{HOSTILE_HEADLINE}\n\n{HOSTILE_BODY}\n\n{MORE}\n")
+    (seeds / "boese.toml").write_text("date = 2014-02-24T10:00:00+01:00\n")
     config = Config(seeds=seeds, out=tmp_path / "site", base_url=SUB_PATH_URL)
     assert build(config).articles == 1
     for page in config.out.rglob("*.html"):
@@ -155,7 +156,7 @@ def test_hostile_text_is_shown_escaped_in_pages_and_feeds(tmp_path: Path):
         assert parser.tags <= TEMPLATE_TAGS, (page, parser.tags - TEMPLATE_TAGS)
         assert not any(name.startswith("on") for name, _ in parser.attrs)
         assert not any((value or "").startswith("javascript:") for _, value in parser.attrs)
-        assert "49" not in page.read_text(encoding="utf-8").replace("2014", "")  # {{ 7*7 }} not evaluated
+        assert "49" not in page.read_text(encoding="utf-8")  # {{ 7*7 }} is not evaluated
     article = next((config.out / "artikel").rglob("index.html")).read_text(encoding="utf-8")
     assert "{{ 7*7 }}" in article and "&lt;script&gt;" in article
     for feed in config.out.rglob("*.xml"):
