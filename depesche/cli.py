@@ -34,18 +34,42 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+WARNINGS_SHOWN_DEFAULT = 5  # of one kind; the rest are counted
+
+
+def print_warnings(warnings: list[str]) -> None:
+    """Every distinct warning, but at most a few files for each kind of warning."""
+    by_kind: dict[str, list[str]] = {}
+    for line in warnings:
+        path, _, message = line.partition(": ")
+        by_kind.setdefault(message, []).append(path)
+    for message, paths in by_kind.items():
+        for path in paths[:WARNINGS_SHOWN_DEFAULT]:
+            print(f"warning: {path}: {message}", file=sys.stderr)
+        if len(paths) > WARNINGS_SHOWN_DEFAULT:
+            print(f"warning: … and {len(paths) - WARNINGS_SHOWN_DEFAULT} more files: {message}", file=sys.stderr)
+
+
+def progress_bar(stage: str, done: int, total: int) -> None:
+    """A one-line progress bar on a terminal (stderr), for long builds only."""
+    width = 30
+    filled = width * done // max(total, 1)
+    end = "\n" if done >= total else ""
+    print(f"\r{stage:>6} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}", end=end,
+          file=sys.stderr, flush=True)
+
+
 def run_build(config, strict: bool) -> int:
     from .pipeline import build
     from .topics import VocabularyError
     from .write import OutputError
 
     try:
-        report = build(config, strict=strict)
+        report = build(config, strict=strict, progress=progress_bar if sys.stderr.isatty() else None)
     except (OutputError, VocabularyError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    for line in report.warnings:
-        print(f"warning: {line}", file=sys.stderr)
+    print_warnings(report.warnings)
     for line in report.errors:
         print(f"error: {line}", file=sys.stderr)
     skipped = len(report.errors)
@@ -53,8 +77,9 @@ def run_build(config, strict: bool) -> int:
         print(f"Nothing written: {skipped} files skipped and --strict given; {config.out}/ is unchanged.")
         return 1
     print(
-        f"Built {report.articles} articles, {report.topics} topics, {report.files} files "
-        f"in {config.out}/; skipped {skipped} files."
+        f"Built {report.articles} articles, {report.topics} topics: {report.files} files in {config.out}/ "
+        f"({report.rendered} written, {report.files - report.rendered} unchanged); "
+        f"skipped {skipped} files; {report.seconds:.2f} s."
     )
     return 0
 

@@ -7,6 +7,19 @@ from typing import Mapping
 
 
 @dataclass(frozen=True)
+class RawSeed:
+    """A seed as it lies on disk: its bytes, its sidecar's bytes, its dates."""
+
+    path: str
+    stem: str
+    data: bytes
+    sidecar: bytes | None
+    added: datetime | None
+    changed: datetime | None
+    modified: datetime | None
+
+
+@dataclass(frozen=True)
 class Seed:
     """A raw article file as read from disk, decoded and normalised."""
 

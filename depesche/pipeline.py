@@ -1,20 +1,36 @@
-"""The build, stage by stage: read -> clean -> enrich -> to_markdown -> render -> feeds -> write."""
+"""The build, stage by stage: read -> clean -> enrich -> to_markdown -> render -> feeds -> write.
+
+A build is incremental: seeds whose bytes, sidecar and dates are unchanged take
+their article from the cache, and outputs whose inputs are unchanged keep
+their bytes. With many seeds or outputs the work is spread over processes;
+the result is the same byte for byte.
+"""
 from __future__ import annotations
 
+import time
+from itertools import chain
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable, Iterator, Sequence
 from zoneinfo import ZoneInfo
 
+from . import parallel
+from .cache import (
+    CACHE_FILE, BuildCache, Processed, build_fingerprint, digest, dump_cache, load_cache, seed_key,
+)
 from .clean import clean
 from .collate import collate
 from .config import Config
+from .document import body_markdown, markdown_to_html
 from .enrich import MetadataError, enrich
-from .feeds import render_feeds
-from .model import Article, Seed
-from .read import read_seeds
-from .render import render_pages, template_environment
+from .model import Article, RawSeed, Seed
+from .plan import Output, Site, make_site, plan, render_output
+from .read import SeedError, parse_seed, read_raw_seeds
+from .render import template_environment
 from .topics import Vocabulary, load_vocabulary
 from .write import write_site
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
 
 class EmptyArticleError(ValueError):
@@ -25,9 +41,12 @@ class EmptyArticleError(ValueError):
 class BuildReport:
     articles: int
     topics: int
-    files: int  # files written; 0 when nothing was written
+    files: int  # files in the site; 0 when nothing was written
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    rendered: int = 0  # files whose bytes were made anew
+    processed: int = 0  # seeds cleaned and enriched anew (not from the cache)
+    seconds: float = 0.0
 
 
 def process(seed: Seed, vocabulary: Vocabulary, config: Config) -> tuple[Article, list[str]]:
@@ -39,31 +58,76 @@ def process(seed: Seed, vocabulary: Vocabulary, config: Config) -> tuple[Article
     return article, [f"{seed.path}: {w}" for w in warnings]
 
 
-def build_articles(config: Config) -> tuple[list[Article], list[str], list[str]]:
-    """Read and process every seed: (articles, errors, warnings)."""
-    vocabulary = load_vocabulary(config.topics_file)
-    seeds, errors = read_seeds(config.seeds)
-    articles, warnings = [], []
-    for seed in seeds:
-        try:
-            article, found = process(seed, vocabulary, config)
-        except (MetadataError, EmptyArticleError) as error:
-            errors.append(f"{seed.path}: {error}")
-            continue
-        articles.append(article)
-        warnings.extend(found)
-    return collate(articles), errors, warnings
+def process_raw(raw: RawSeed, vocabulary: Vocabulary, config: Config) -> Processed | str:
+    """One raw seed all the way to its article and body HTML, or the error message."""
+    try:
+        article, warnings = process(parse_seed(raw), vocabulary, config)
+    except SeedError as error:
+        return str(error)
+    except (MetadataError, EmptyArticleError) as error:
+        return f"{raw.path}: {error}"
+    return Processed(article, markdown_to_html(body_markdown(article)), tuple(warnings))
 
 
-def build(config: Config, strict: bool = False) -> BuildReport:
+def process_all(raws: Sequence[RawSeed], cache: BuildCache, vocabulary: Vocabulary, config: Config,
+                progress: Progress | None) -> tuple[dict[str, Processed], list[str], int]:
+    """Every seed's result by key, from the cache where possible; errors; how many were made anew."""
+    keys = [seed_key(raw) for raw in raws]
+    missing = [raw for raw, key in zip(raws, keys) if key not in cache.processed]
+    made = list(parallel.map_ordered(process_raw, missing, (vocabulary, config), progress, "seeds"))
+    fresh = dict(zip((seed_key(raw) for raw in missing), made))
+    results, errors, owners = {}, [], {}
+    for key in keys:
+        result = cache.processed.get(key) or fresh[key]
+        if isinstance(result, str):
+            errors.append(result)
+        elif result.article.id in owners:
+            errors.append(f"{result.article.path}: has the same id {result.article.id} as "
+                          f"{owners[result.article.id]}; give one of them another name")
+        else:
+            owners[result.article.id] = result.article.path
+            results[key] = result
+    return results, errors, len(missing)
+
+
+def article_digests(results: dict[str, Processed], articles: Sequence[Article]) -> dict[str, str]:
+    """What each article shows, hashed: its seed's key plus what collation decided."""
+    key_of = {p.article.id + p.article.path: key for key, p in results.items()}
+    return {a.id: digest(key_of[a.id + a.path], a.slug, a.topics) for a in articles}
+
+
+def reusable(outputs: Sequence[Output], cache: BuildCache, out: Path) -> set[str]:
+    """Outputs whose fingerprint is unchanged and whose file is still there."""
+    return {o.path for o in outputs
+            if cache.outputs.get(o.path) == o.fingerprint and (out / o.path).is_file()}
+
+
+def render_all(outputs: Sequence[Output], site: Site, progress: Progress | None) -> Iterator[tuple[str, bytes]]:
+    env = template_environment(site.config.templates)
+    rendered = parallel.map_ordered(render_output, outputs, (site, env), progress, "files")
+    return zip((o.path for o in outputs), rendered)
+
+
+def build(config: Config, strict: bool = False, progress: Progress | None = None) -> BuildReport:
     """Build the whole site into `config.out`; with `strict`, write nothing if any file was skipped."""
-    articles, errors, warnings = build_articles(config)
+    started = time.perf_counter()
+    fingerprint = build_fingerprint(config)
+    cache = load_cache(config.out, fingerprint)
+    raws, errors = read_raw_seeds(config.seeds)
+    results, failed, processed = process_all(raws, cache, load_vocabulary(config.topics_file), config, progress)
+    errors = sorted(errors + failed)
+    warnings = [w for p in results.values() for w in p.warnings]
+    articles = collate([p.article for p in results.values()])
     topics = {t.slug for a in articles for t in a.topics}
     if strict and errors:
-        return BuildReport(len(articles), len(topics), 0, errors, warnings)
-    outputs = [
-        *render_pages(articles, config, template_environment(config.templates)),
-        *render_feeds(articles, config),
-    ]
-    write_site(outputs, config.out, protected=(config.seeds, Path.cwd()))
-    return BuildReport(len(articles), len(topics), len(outputs), errors, warnings)
+        return BuildReport(len(articles), len(topics), 0, errors, warnings, 0, processed)
+    bodies = {p.article.id: p.body_html for p in results.values()}
+    site = make_site(config, articles, bodies, article_digests(results, articles))
+    outputs = plan(site)
+    keep = reusable(outputs, cache, config.out)
+    todo = [o for o in outputs if o.path not in keep]
+    new_cache = BuildCache(fingerprint, results, {o.path: o.fingerprint for o in outputs})
+    files = chain(render_all(todo, site, progress), [(CACHE_FILE, dump_cache(new_cache))])
+    write_site(files, config.out, protected=(config.seeds, Path.cwd()), keep=keep)
+    return BuildReport(len(articles), len(topics), len(outputs), errors, warnings, len(todo), processed,
+                       time.perf_counter() - started)

@@ -8,7 +8,7 @@ import unicodedata
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .model import Seed
+from .model import RawSeed, Seed
 
 SIDECAR_SUFFIX = ".toml"
 SIDECAR_KEYS = {"date", "updated", "title", "kicker", "author", "topics", "source"}
@@ -89,18 +89,18 @@ def check_text(text: str, path: str) -> None:
         raise SeedError(f"{path}: looks like a binary file, not text ({odd} control characters in {len(sample)})")
 
 
-def read_sidecar(path: Path, shown: str) -> dict[str, object]:
-    """Metadata from `x.toml` beside `x.txt`, validated; {} when there is none."""
-    if not path.exists():
+def parse_sidecar(data: bytes | None, shown: str) -> dict[str, object]:
+    """Metadata from the TOML sidecar beside a seed, validated; {} when there is none."""
+    if data is None:
         return {}
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        metadata = tomllib.loads(data.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise SeedError(f"{shown}: {error}") from None
-    unknown = sorted(set(data) - SIDECAR_KEYS)
+    unknown = sorted(set(metadata) - SIDECAR_KEYS)
     if unknown:
         raise SeedError(f"{shown}: unknown key {unknown[0]!r} (known: {', '.join(sorted(SIDECAR_KEYS))})")
-    return data
+    return metadata
 
 
 def git_dates(folder: Path) -> dict[Path, tuple[datetime, datetime]]:
@@ -128,23 +128,36 @@ def git_dates(folder: Path) -> dict[Path, tuple[datetime, datetime]]:
     return dates
 
 
-def read_seed(path: Path, shown: str, history: dict[Path, tuple[datetime, datetime]]) -> Seed:
-    """One seed file with its sidecar and dates."""
+def read_raw(path: Path, shown: str, history: dict[Path, tuple[datetime, datetime]]) -> RawSeed:
+    """A seed's bytes, its sidecar's bytes and its dates: all the disk has to say about it."""
     try:
-        size = path.stat().st_size
-        if size > MAX_SEED_BYTES:
-            raise SeedError(f"{shown}: too large ({size / 1e6:.1f} MB; a seed may have at most {MAX_SEED_BYTES / 1e6:.0f} MB)")
+        stat = path.stat()
+        if stat.st_size > MAX_SEED_BYTES:
+            raise SeedError(f"{shown}: too large ({stat.st_size / 1e6:.1f} MB; "
+                            f"a seed may have at most {MAX_SEED_BYTES / 1e6:.0f} MB)")
         data = path.read_bytes()
+        sidecar = path.with_suffix(SIDECAR_SUFFIX)
+        sidecar_data = sidecar.read_bytes() if sidecar.exists() else None
     except OSError as error:
         raise SeedError(f"{shown}: cannot read ({error.strerror or error})") from None
-    text = decode(data, shown)
-    check_text(text, shown)
-    sidecar = path.with_suffix(SIDECAR_SUFFIX)
-    metadata = read_sidecar(sidecar, str(Path(shown).with_suffix(SIDECAR_SUFFIX)))
     added, changed = history.get(path.resolve(), (None, None))
-    modified = datetime.fromtimestamp(int(path.stat().st_mtime), tz=timezone.utc)
-    return Seed(path=shown, stem=path.stem, text=normalise(text), metadata=metadata,
-                added=added, changed=changed, modified=modified)
+    modified = datetime.fromtimestamp(int(stat.st_mtime), tz=timezone.utc)
+    return RawSeed(path=shown, stem=path.stem, data=data, sidecar=sidecar_data,
+                   added=added, changed=changed, modified=modified)
+
+
+def parse_seed(raw: RawSeed) -> Seed:
+    """Decode and normalise a raw seed and read its sidecar; no disk access."""
+    text = decode(raw.data, raw.path)
+    check_text(text, raw.path)
+    metadata = parse_sidecar(raw.sidecar, str(Path(raw.path).with_suffix(SIDECAR_SUFFIX)))
+    return Seed(path=raw.path, stem=raw.stem, text=normalise(text), metadata=metadata,
+                added=raw.added, changed=raw.changed, modified=raw.modified)
+
+
+def read_seed(path: Path, shown: str, history: dict[Path, tuple[datetime, datetime]]) -> Seed:
+    """One seed file with its sidecar and dates."""
+    return parse_seed(read_raw(path, shown, history))
 
 
 def seed_paths(folder: Path) -> list[Path]:
@@ -161,15 +174,27 @@ def check_inside(path: Path, folder: Path, shown: str) -> None:
         raise SeedError(f"{shown}: a symlink to {target}, outside {folder}; copy the file in instead")
 
 
-def read_seeds(folder: Path) -> tuple[list[Seed], list[str]]:
-    """All seeds of `folder`, and an error message for each that could not be read."""
+def read_raw_seeds(folder: Path) -> tuple[list[RawSeed], list[str]]:
+    """All seeds of `folder` as raw bytes, and an error message for each that could not be read."""
     history = git_dates(folder)
-    seeds, errors = [], []
+    raws, errors = [], []
     for path in seed_paths(folder):
         shown = str(folder / path.name)
         try:
             check_inside(path, folder, shown)
-            seeds.append(read_seed(path, shown, history))
+            raws.append(read_raw(path, shown, history))
+        except SeedError as error:
+            errors.append(str(error))
+    return raws, errors
+
+
+def read_seeds(folder: Path) -> tuple[list[Seed], list[str]]:
+    """All seeds of `folder`, parsed, and an error message for each that could not be used."""
+    raws, errors = read_raw_seeds(folder)
+    seeds = []
+    for raw in raws:
+        try:
+            seeds.append(parse_seed(raw))
         except SeedError as error:
             errors.append(str(error))
     return seeds, errors

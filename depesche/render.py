@@ -6,11 +6,8 @@ from pathlib import Path
 from typing import Sequence
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup
 
-from .collate import topic_index
 from .config import Config
-from .document import body_markdown, markdown_to_html
 from .model import Article, Topic
 
 GERMAN_MONTHS = (
@@ -19,6 +16,7 @@ GERMAN_MONTHS = (
 )
 WORDS_PER_MINUTE = 200
 STATIC_FILES = ("favicon.svg",)
+PAGE_SIZE = 25  # articles per front page and topic page
 
 
 def german_date(moment: datetime) -> str:
@@ -29,11 +27,6 @@ def german_date(moment: datetime) -> str:
 def reading_minutes(article: Article) -> int:
     words = sum(len(b.text.split()) for b in article.blocks)
     return max(1, round(words / WORDS_PER_MINUTE))
-
-
-def body_html(article: Article) -> Markup:
-    """The body through Python-Markdown; the Markdown is escaped, so this is safe markup."""
-    return Markup(markdown_to_html(body_markdown(article)))
 
 
 def article_path(article: Article) -> str:
@@ -69,21 +62,15 @@ def page(env: Environment, config: Config, template: str, path: str, **context: 
     return filename, html.encode("utf-8")
 
 
-def render_pages(articles: Sequence[Article], config: Config, env: Environment) -> list[tuple[str, bytes]]:
-    """Every HTML page of the site, plus the static files the templates use."""
-    topics = topic_index(articles)
-    pages = [
-        page(env, config, "index.html", "", articles=articles),
-        page(env, config, "topics.html", "themen/", topics=topics),
-        page(env, config, "404.html", "404.html"),
-    ]
-    for position, article in enumerate(articles):
-        newer = articles[position - 1] if position > 0 else None
-        older = articles[position + 1] if position + 1 < len(articles) else None
-        pages.append(page(env, config, "article.html", article_path(article), article=article,
-                          body=body_html(article), newer=newer, older=older))
-    for topic, members in topics:
-        pages.append(page(env, config, "topic.html", topic_path(topic), topic=topic, articles=members))
-    for name in STATIC_FILES:
-        pages.append((name, (Path(env.loader.searchpath[0]) / name).read_bytes()))
-    return pages
+def paged_path(folder: str, number: int) -> str:
+    """Page 1 of a list lives at the folder, page n at `folder/seite/n/`."""
+    return folder if number == 1 else f"{folder}seite/{number}/"
+
+
+def pages_of(items: Sequence[Article], size: int = PAGE_SIZE) -> list[Sequence[Article]]:
+    """The items split into pages; an empty list still has one (empty) page."""
+    return [items[i:i + size] for i in range(0, len(items), size)] or [items]
+
+
+def static_file(folder: Path, name: str) -> bytes:
+    return (folder / name).read_bytes()

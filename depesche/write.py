@@ -40,28 +40,46 @@ def checked_path(name: str) -> PurePosixPath:
     return path
 
 
-def stage_files(outputs: Iterable[tuple[str, bytes]], folder: Path) -> None:
-    """Write every output below `folder`; two outputs for one path are an error."""
+def stage_files(outputs: Iterable[tuple[str, bytes]], folder: Path, keep: Iterable[str], old: Path) -> None:
+    """Write every output below `folder`, and link the kept ones from `old`.
+
+    Kept files are hard links to the previous site's files: their bytes are not
+    written again. Two outputs for one path are an error.
+    """
     seen: set[PurePosixPath] = set()
-    for name, data in outputs:
+    made: set[Path] = set()
+
+    def target_of(name: str) -> Path:
         path = checked_path(name)
         if path in seen:
             raise OutputError(f"{name}: two outputs for the same path")
         seen.add(path)
         target = folder.joinpath(*path.parts)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        return target
+
+    for name in sorted(keep):
+        target = target_of(name)
+        try:
+            os.link(old / name, target)
+        except OSError:
+            shutil.copy2(old / name, target)
+    for name, data in outputs:
+        target_of(name).write_bytes(data)
     (folder / MARKER).write_bytes(MARKER_TEXT)
 
 
-def write_site(outputs: Iterable[tuple[str, bytes]], out: Path, protected: Iterable[Path] = ()) -> None:
-    """Write all outputs to a fresh folder, then swap it in for `out`."""
+def write_site(outputs: Iterable[tuple[str, bytes]], out: Path, protected: Iterable[Path] = (),
+               keep: Iterable[str] = ()) -> None:
+    """Write all outputs to a fresh folder, then swap it in for `out`; `keep` names files to carry over."""
     check_output_folder(out, protected)
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
     try:
-        stage_files(outputs, staging)
+        stage_files(outputs, staging, keep, out)
         os.chmod(staging, 0o755)
         if out.exists():
             retired = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))

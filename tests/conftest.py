@@ -15,6 +15,11 @@ REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
 BERLIN = timezone(timedelta(hours=1))
 SUB_PATH_URL = "https://example.github.io/depesche/"
+ARTICLE_TEXT = (
+    "Telekom und Konzern vereinbaren eine neue Partnerschaft\n\n"
+    "Die Deutsche Telekom und der Konzern wollen künftig enger zusammenarbeiten, teilten beide mit.\n\n"
+    "Der Konzern verspricht sich von der Partnerschaft mit der Telekom eine höhere Verbreitung im Land.\n"
+)
 
 
 def make_seed(text: str = "Ein Satz.", stem: str = "001_0123456789abcdef", **fields) -> Seed:

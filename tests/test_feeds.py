@@ -1,6 +1,7 @@
 """Feeds read as XML and as a feed reader reads them."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
@@ -76,7 +77,7 @@ def test_guid_survives_changes_of_headline_slug_date_and_base_url():
 def test_control_characters_never_reach_the_xml_writer():
     article = make_article(title="Titel\x00mit\x1bSteuerzeichen", teaser="A\x0bB")
     config = Config(base_url=SUB_PATH_URL)
-    for _, data in feed_pair([article], config, "Feed\x07", "Beschreibung", ""):
+    for _, data in feed_pair([article], {article.id: "<p>Text</p>"}, replace(config, title="Feed\x07")):
         feed = feedparser.parse(data)
         assert not feed.bozo and feed.entries[0].title == "TitelmitSteuerzeichen"
     assert xml_text("a\x00b\tc\n") == "ab\tc\n"
@@ -85,5 +86,5 @@ def test_control_characters_never_reach_the_xml_writer():
 def test_feed_holds_the_newest_items_only():
     articles = [make_article(id=f"{i:016x}", slug=f"a{i}") for i in range(5)]
     config = Config(base_url=SUB_PATH_URL, feed_items=3)
-    (_, rss), _ = feed_pair(articles, config, "T", "D", "")
+    (_, rss), _ = feed_pair(articles, {a.id: "<p>Text</p>" for a in articles}, config)
     assert len(feedparser.parse(rss).entries) == 3

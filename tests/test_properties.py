@@ -11,10 +11,11 @@ from lxml import etree
 
 from depesche.collate import collate
 from depesche.config import Config
-from depesche.feeds import render_feeds
 from depesche.pipeline import EmptyArticleError, process
 from depesche.read import SeedError, decode, check_text, normalise
-from depesche.render import render_pages, template_environment
+from depesche.document import body_markdown, markdown_to_html
+from depesche.plan import make_site, plan, render_output
+from depesche.render import template_environment
 from depesche.topics import Vocabulary
 
 from conftest import REPO, SUB_PATH_URL, make_seed
@@ -54,8 +55,9 @@ def site_outputs(text: str) -> list[tuple[str, bytes]]:
         article, _ = process(make_seed(normalise(text), modified=None), Vocabulary(), CONFIG)
     except EmptyArticleError:
         return []
-    articles = collate([article])
-    return [*render_pages(articles, CONFIG, ENV), *render_feeds(articles, CONFIG)]
+    site = make_site(CONFIG, collate([article]), {article.id: markdown_to_html(body_markdown(article))},
+                     {article.id: "digest"})
+    return [(o.path, render_output(o, site, ENV)) for o in plan(site)]
 
 
 def check_outputs(outputs: list[tuple[str, bytes]]) -> None:

@@ -1,0 +1,81 @@
+"""The build cache: what the last build made of each seed, and what each output was made from.
+
+It lives in the output folder (`site/.depesche-cache`), so deleting the site
+also deletes the cache, and it is only trusted when it was written by the same
+code, templates, topic vocabulary and settings. A missing, corrupt or foreign
+cache means a full build, never a wrong site.
+"""
+from __future__ import annotations
+
+import hashlib
+import pickle
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import Config
+from .model import Article, RawSeed
+
+CACHE_FILE = ".depesche-cache"
+CACHE_FORMAT = 1
+PACKAGE = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class Processed:
+    """What one seed became: its article, its body as HTML, the warnings on the way."""
+
+    article: Article
+    body_html: str
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class BuildCache:
+    fingerprint: str = ""
+    processed: dict[str, Processed] = field(default_factory=dict)  # seed key -> result
+    outputs: dict[str, str] = field(default_factory=dict)  # output path -> fingerprint
+
+
+def digest(*parts: object) -> str:
+    """A short stable hash of bytes, strings and reprs."""
+    h = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        h.update(part if isinstance(part, bytes) else repr(part).encode("utf-8"))
+        h.update(b"\x1f")
+    return h.hexdigest()
+
+
+def files_digest(folder: Path, pattern: str) -> str:
+    """A hash of every file below `folder` matching `pattern`, names and bytes."""
+    paths = sorted(p for p in folder.rglob(pattern) if p.is_file()) if folder.is_dir() else []
+    return digest(*((str(p.relative_to(folder)), p.read_bytes()) for p in paths))
+
+
+def build_fingerprint(config: Config) -> str:
+    """Everything besides the seeds that the output depends on."""
+    vocabulary = config.topics_file.read_bytes() if config.topics_file.is_file() else b""
+    return digest(CACHE_FORMAT, files_digest(PACKAGE, "*.py"), files_digest(config.templates, "*"),
+                  vocabulary, config)
+
+
+def seed_key(raw: RawSeed) -> str:
+    """The cache key of a seed: its bytes, its sidecar, its dates and its name."""
+    return digest(raw.path, raw.stem, raw.data, raw.sidecar, raw.added, raw.changed, raw.modified)
+
+
+def load_cache(out: Path, fingerprint: str) -> BuildCache:
+    """The previous build's cache, or an empty one if it cannot be trusted."""
+    path = out / CACHE_FILE
+    try:
+        cache = pickle.loads(path.read_bytes())
+    except FileNotFoundError:
+        return BuildCache(fingerprint)
+    except Exception:  # noqa: BLE001 - any damage to the cache only costs a full build
+        return BuildCache(fingerprint)
+    if not isinstance(cache, BuildCache) or cache.fingerprint != fingerprint:
+        return BuildCache(fingerprint)
+    return cache
+
+
+def dump_cache(cache: BuildCache) -> bytes:
+    return pickle.dumps(cache, protocol=pickle.HIGHEST_PROTOCOL)

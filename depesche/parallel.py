@@ -1,0 +1,55 @@
+"""Spread a map over processes when there is enough work; the result is the same either way.
+
+Workers are forked, so they inherit the function, its fixed arguments and the
+items from the parent instead of receiving them pickled; only indices go out
+and results come back.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, Callable, Iterator, Sequence
+
+PARALLEL_MIN_ITEMS_DEFAULT = 300  # below this, starting processes costs more than it saves
+CHUNK_SIZE_DEFAULT = 64
+
+pool_class = ProcessPoolExecutor
+_work: tuple[Callable[..., Any], Sequence[Any], tuple[Any, ...]] | None = None
+
+
+def _run_chunk(bounds: tuple[int, int]) -> list[Any]:
+    fn, items, extra = _work  # type: ignore[misc]  # set by the parent before forking
+    return [fn(item, *extra) for item in items[bounds[0]:bounds[1]]]
+
+
+def workers() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def map_ordered(fn: Callable[..., Any], items: Sequence[Any], extra: tuple[Any, ...],
+                progress: Callable[[str, int, int], None] | None = None, label: str = "",
+                min_items: int | None = None) -> Iterator[Any]:
+    """fn(item, *extra) for each item, in order; in processes when there are at least `min_items`.
+
+    A generator, so results can be written while later ones are still being made.
+    """
+    global _work
+    total = len(items)
+    min_items = PARALLEL_MIN_ITEMS_DEFAULT if min_items is None else min_items
+    if total < min_items or workers() < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        for done, item in enumerate(items, start=1):
+            yield fn(item, *extra)
+            if progress and (done % CHUNK_SIZE_DEFAULT == 0 or done == total):
+                progress(label, done, total)
+        return
+    chunks = [(i, min(i + CHUNK_SIZE_DEFAULT, total)) for i in range(0, total, CHUNK_SIZE_DEFAULT)]
+    _work = (fn, items, extra)
+    try:
+        with pool_class(max_workers=workers(), mp_context=multiprocessing.get_context("fork")) as pool:
+            for (start, end), chunk in zip(chunks, pool.map(_run_chunk, chunks)):
+                yield from chunk
+                if progress:
+                    progress(label, end, total)
+    finally:
+        _work = None

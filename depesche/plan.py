@@ -1,0 +1,135 @@
+"""Every file of the site as a planned output: its path, what to render, and a fingerprint.
+
+The fingerprint hashes exactly what the file is made from (its articles'
+digests, its neighbours, its page number), so an incremental build renders
+only the outputs whose fingerprint changed and keeps the others' bytes.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping, Sequence
+
+from jinja2 import Environment
+from markupsafe import Markup
+
+from .cache import digest
+from .collate import topic_index
+from .config import Config
+from .feeds import FEED_FILES, feed_file, site_feed_title
+from .model import Article, Topic
+from .render import (
+    STATIC_FILES, article_path, page, paged_path, pages_of, static_file, topic_path,
+)
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything the outputs are rendered from."""
+
+    config: Config
+    articles: Sequence[Article]  # newest first
+    bodies: Mapping[str, str]  # article id -> body HTML
+    digests: Mapping[str, str]  # article id -> digest of everything the article shows
+    topics: Sequence[tuple[Topic, Sequence[Article]]]
+
+
+@dataclass(frozen=True)
+class Output:
+    path: str  # file inside the site folder
+    kind: str
+    key: tuple  # what `render_output` needs to find its inputs in the Site
+    fingerprint: str
+
+
+def make_site(config: Config, articles: Sequence[Article], bodies: Mapping[str, str],
+              digests: Mapping[str, str]) -> Site:
+    return Site(config, articles, bodies, digests, topic_index(articles))
+
+
+def filename(path: str) -> str:
+    return path + "index.html" if path.endswith("/") or not path else path
+
+
+def card(article: Article, site: Site) -> str:
+    return site.digests[article.id]
+
+
+def list_outputs(kind: str, folder: str, items: Sequence[Article], site: Site, extra: tuple) -> list[Output]:
+    """Paginated list pages (front page, topic pages)."""
+    pages = pages_of(items)
+    return [
+        Output(filename(paged_path(folder, n)), kind, (*extra, n),
+               digest(kind, folder, n, len(pages), len(items), [card(a, site) for a in chunk]))
+        for n, chunk in enumerate(pages, start=1)
+    ]
+
+
+def feed_outputs(folder: str, items: Sequence[Article], site: Site, topic_no: int) -> list[Output]:
+    newest = [card(a, site) for a in items[: site.config.feed_items]]
+    return [Output(folder + name, "feed", (kind, topic_no), digest("feed", kind, folder, newest))
+            for kind, name in FEED_FILES.items()]
+
+
+def plan(site: Site) -> list[Output]:
+    """All outputs of the site, in a fixed order."""
+    articles = site.articles
+    outputs = list_outputs("index", "", articles, site, ())
+    outputs += feed_outputs("", articles, site, -1)
+    outputs.append(Output("themen/index.html", "topics", (),
+                          digest("topics", [(t, len(m)) for t, m in site.topics])))
+    outputs += [Output("404.html", "404", (), digest("404"))]
+    outputs += [Output(name, "static", (name,), digest("static", name)) for name in STATIC_FILES]
+    for i, article in enumerate(articles):
+        neighbours = [card(a, site) for a in articles[max(i - 1, 0):i + 2]]
+        outputs.append(Output(filename(article_path(article)), "article", (i,),
+                              digest("article", i == 0, i == len(articles) - 1, neighbours)))
+    for number, (topic, members) in enumerate(site.topics):
+        outputs += list_outputs("topic", topic_path(topic), members, site, (number,))
+        outputs += feed_outputs(topic_path(topic), members, site, number)
+    return outputs
+
+
+def pager(folder: str, number: int, count: int) -> dict[str, object]:
+    """Links to the neighbouring pages of a paginated list."""
+    return {
+        "number": number, "count": count,
+        "newer": paged_path(folder, number - 1) if number > 1 else None,
+        "older": paged_path(folder, number + 1) if number < count else None,
+    }
+
+
+def render_output(output: Output, site: Site, env: Environment) -> bytes:
+    """The bytes of one planned output."""
+    config, articles = site.config, site.articles
+    if output.kind == "article":
+        (i,) = output.key
+        article = articles[i]
+        return page(env, config, "article.html", article_path(article), article=article,
+                    body=Markup(site.bodies[article.id]),
+                    newer=articles[i - 1] if i > 0 else None,
+                    older=articles[i + 1] if i + 1 < len(articles) else None)[1]
+    if output.kind == "index":
+        (number,) = output.key
+        pages = pages_of(articles)
+        return page(env, config, "index.html", paged_path("", number), articles=pages[number - 1],
+                    pager=pager("", number, len(pages)))[1]
+    if output.kind == "topic":
+        topic_no, number = output.key
+        topic, members = site.topics[topic_no]
+        pages = pages_of(members)
+        folder = topic_path(topic)
+        return page(env, config, "topic.html", paged_path(folder, number), topic=topic,
+                    articles=pages[number - 1], total=len(members), pager=pager(folder, number, len(pages)))[1]
+    if output.kind == "feed":
+        kind, topic_no = output.key
+        topic, members = site.topics[topic_no] if topic_no >= 0 else (None, articles)
+        title, description = site_feed_title(config, topic)
+        return feed_file(kind, members, site.bodies, config, title, description,
+                         topic_path(topic) if topic else "")
+    if output.kind == "topics":
+        return page(env, config, "topics.html", "themen/", topics=site.topics)[1]
+    if output.kind == "404":
+        return page(env, config, "404.html", "404.html")[1]
+    if output.kind == "static":
+        return static_file(config.templates, output.key[0])
+    raise ValueError(f"unknown output kind {output.kind!r}")

@@ -1,0 +1,106 @@
+"""Incremental and parallel builds give exactly the site a clean serial build gives."""
+from __future__ import annotations
+
+import shutil
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from depesche import parallel
+from depesche.cache import CACHE_FILE
+from depesche.config import Config
+from depesche.pipeline import build
+
+from conftest import ARTICLE_TEXT
+
+
+def site_bytes(out: Path) -> dict[str, bytes]:
+    """Every published file's bytes (the build cache is not published)."""
+    return {str(p.relative_to(out)): p.read_bytes() for p in out.rglob("*")
+            if p.is_file() and p.name != CACHE_FILE}
+
+
+def clean_build(config: Config, tmp_path: Path) -> dict[str, bytes]:
+    """The same seeds built from nothing, into the same path."""
+    reference = replace(config, out=tmp_path / "reference" / config.out.name)
+    shutil.copytree(config.seeds, tmp_path / "reference-seeds", dirs_exist_ok=True)
+    build(replace(reference, seeds=config.seeds))
+    return site_bytes(reference.out)
+
+
+def assert_same_as_clean_build(config: Config, tmp_path: Path) -> None:
+    incremental = site_bytes(config.out)
+    reference = clean_build(config, tmp_path)
+    assert incremental.keys() == reference.keys()
+    assert [k for k in incremental if incremental[k] != reference[k]] == []
+    shutil.rmtree(tmp_path / "reference")
+
+
+def test_unchanged_rebuild_writes_nothing(config: Config):
+    first = build(config)
+    inode = (config.out / "index.html").stat().st_ino
+    second = build(config)
+    assert (first.rendered, second.rendered, second.processed) == (first.files, 0, 0)
+    assert (config.out / "index.html").stat().st_ino == inode  # the same file, not rewritten
+
+
+def test_edit_addition_deletion_and_template_change_equal_a_clean_build(config: Config, tmp_path: Path):
+    build(config)
+    seeds = config.seeds
+    edited = sorted(seeds.glob("*.txt"))[1]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nEin neuer Absatz mit genug Worten, der am Ende steht und Telekom nennt.\n")
+    report = build(config)
+    assert report.processed == 1 and 0 < report.rendered < report.files
+    assert_same_as_clean_build(config, tmp_path)
+
+    (seeds / "neu_00000000deadbeef.txt").write_text(ARTICLE_TEXT)
+    (seeds / "neu_00000000deadbeef.toml").write_text("date = 2015-01-01T12:00:00+01:00\n")
+    assert build(config).processed == 1
+    assert_same_as_clean_build(config, tmp_path)
+
+    sorted(seeds.glob("0*.txt"))[0].unlink()
+    assert build(config).processed == 0
+    assert_same_as_clean_build(config, tmp_path)
+
+    templates = tmp_path / "templates"
+    shutil.copytree(config.templates, templates)
+    (templates / "404.html").write_text((templates / "404.html").read_text().replace("Seite nicht gefunden", "Nicht da"))
+    changed = replace(config, templates=templates)
+    report = build(changed)
+    assert report.rendered == report.files  # new templates: nothing is trusted
+    assert "Nicht da" in (config.out / "404.html").read_text()
+    assert_same_as_clean_build(changed, tmp_path)
+
+
+def test_corrupt_cache_means_a_full_build(config: Config, tmp_path: Path):
+    build(config)
+    (config.out / CACHE_FILE).write_bytes(b"\x80\x04 not a pickle")
+    report = build(config)
+    assert report.processed == 4 and report.rendered == report.files
+    assert_same_as_clean_build(config, tmp_path)
+
+
+def test_parallel_build_equals_serial_build(config: Config, tmp_path: Path, monkeypatch):
+    for i in range(12):
+        (config.seeds / f"extra{i:02d}_{i:016x}.txt").write_text(ARTICLE_TEXT.replace("Konzern", f"Konzern {i}"))
+        (config.seeds / f"extra{i:02d}_{i:016x}.toml").write_text(f"date = 2015-01-{i + 1:02d}\n")
+    serial = build(config)
+    serial_bytes = site_bytes(config.out)
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_ITEMS_DEFAULT", 1)
+    monkeypatch.setattr(parallel, "CHUNK_SIZE_DEFAULT", 3)
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    pools = []
+
+    class CountedPool(ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs):
+            pools.append(self)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(parallel, "pool_class", CountedPool)
+    shutil.rmtree(config.out)
+    parallel_report = build(config)
+    assert parallel_report.files == serial.files == serial.rendered
+    assert site_bytes(config.out) == serial_bytes
+    assert len(pools) == 2  # seeds and outputs both went through worker processes
