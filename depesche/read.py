@@ -16,6 +16,7 @@ SIDECAR_KEYS = {"date", "updated", "title", "kicker", "author", "topics", "sourc
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # zero-width characters, and control characters other than tab and line breaks
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+_BINARY_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
 BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 MAGIC_NUMBERS = (
     (b"\x89PNG", "PNG image"), (b"\xff\xd8\xff", "JPEG image"), (b"GIF8", "GIF image"),
@@ -84,7 +85,7 @@ def decode(data: bytes, path: str) -> str:
 def check_text(text: str, path: str) -> None:
     """Refuse decoded bytes that are mostly not text (a binary file without a known magic number)."""
     sample = text[:MAX_CHECKED_CHARS]
-    odd = sum(1 for c in sample if c in "\x00\ufffd" or unicodedata.category(c) == "Cc" and c not in "\t\n\r")
+    odd = len(_BINARY_CHARS.findall(sample))
     if len(sample) >= MIN_CHECKED_CHARS and odd / len(sample) > MAX_CONTROL_SHARE:
         raise SeedError(f"{path}: looks like a binary file, not text ({odd} control characters in {len(sample)})")
 
