@@ -21,6 +21,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, help="output folder (default: site)")
     p.add_argument("--base-url", help="URL the site is served from, e.g. https://user.github.io/repo/")
     commands = p.add_subparsers(dest="command", metavar="COMMAND")
+    detail = p.add_mutually_exclusive_group()
+    detail.add_argument("-v", "--verbose", action="store_true", help="show every warning and what was reused")
+    detail.add_argument("-q", "--quiet", action="store_true", help="show only errors")
     p.add_argument("--strict", action="store_true",
                    help="fail (exit 1) and leave the previous site untouched if any seed is skipped")
     commands.add_parser("build", help="build the site (the default)")
@@ -31,14 +34,21 @@ def parser() -> argparse.ArgumentParser:
     view.add_argument("--explain", action="store_true", help="show every input line with its verdict and rule")
     tags = commands.add_parser("tags", help="print one file's topic tags, best first")
     tags.add_argument("file", type=Path)
+    new = commands.add_parser("new", help="create a seed with a sidecar holding today's date")
+    new.add_argument("headline")
+    commands.add_parser("check", help="check the built site's internal links and feeds (for CI before a deploy)")
     return p
 
 
 WARNINGS_SHOWN_DEFAULT = 5  # of one kind; the rest are counted
 
 
-def print_warnings(warnings: list[str]) -> None:
-    """Every distinct warning, but at most a few files for each kind of warning."""
+def print_warnings(warnings: list[str], verbose: bool) -> None:
+    """Every distinct warning, but (unless verbose) at most a few files for each kind of warning."""
+    if verbose:
+        for line in warnings:
+            print(f"warning: {line}", file=sys.stderr)
+        return
     by_kind: dict[str, list[str]] = {}
     for line in warnings:
         path, _, message = line.partition(": ")
@@ -59,29 +69,65 @@ def progress_bar(stage: str, done: int, total: int) -> None:
           file=sys.stderr, flush=True)
 
 
-def run_build(config, strict: bool) -> int:
+def run_build(config, strict: bool, verbosity: int = 0) -> int:
     from .pipeline import build
     from .topics import VocabularyError
     from .write import OutputError
 
     try:
-        report = build(config, strict=strict, progress=progress_bar if sys.stderr.isatty() else None)
+        show_progress = verbosity >= 0 and sys.stderr.isatty()
+        report = build(config, strict=strict, progress=progress_bar if show_progress else None)
     except (OutputError, VocabularyError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    print_warnings(report.warnings)
+    if verbosity >= 0:
+        print_warnings(report.warnings, verbose=verbosity > 0)
     for line in report.errors:
         print(f"error: {line}", file=sys.stderr)
     skipped = len(report.errors)
     if not report.files:
         print(f"Nothing written: {skipped} files skipped and --strict given; {config.out}/ is unchanged.")
         return 1
+    if verbosity < 0:
+        return 0
+    if verbosity > 0:
+        print(f"Seeds: {report.processed} cleaned and tagged, {report.articles - report.processed} from the cache.")
     print(
         f"Built {report.articles} articles, {report.topics} topics: {report.files} files in {config.out}/ "
         f"({report.rendered} written, {report.files - report.rendered} unchanged); "
         f"skipped {skipped} files; {report.seconds:.2f} s."
     )
     return 0
+
+
+def run_new(headline: str, config) -> int:
+    from datetime import datetime
+
+    from .scaffold import new_seed
+
+    try:
+        stem, text, sidecar = new_seed(headline, datetime.now(ZoneInfo(config.timezone)).replace(microsecond=0))
+    except ValueError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    seed, meta = config.seeds / f"{stem}.txt", config.seeds / f"{stem}.toml"
+    config.seeds.mkdir(parents=True, exist_ok=True)
+    for path, content in ((seed, text), (meta, sidecar)):
+        with path.open("x", encoding="utf-8") as f:  # never overwrite
+            f.write(content)
+    print(f"Created {seed} (write the article below the headline) and {meta}.")
+    return 0
+
+
+def run_check(config) -> int:
+    from .check import check_site
+
+    problems = check_site(config.out, config.base_url)
+    for problem in problems:
+        print(f"error: {config.out}/{problem}" if not problem.startswith(str(config.out)) else f"error: {problem}",
+              file=sys.stderr)
+    print(f"Checked {config.out}/: {len(problems)} problems.")
+    return 1 if problems else 0
 
 
 def run_single(args, config) -> int:
@@ -120,4 +166,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.command in ("clean", "tags"):
         return run_single(args, config)
-    return run_build(config, args.strict)
+    if args.command == "new":
+        return run_new(args.headline, config)
+    if args.command == "check":
+        return run_check(config)
+    return run_build(config, args.strict, verbosity=-1 if args.quiet else 1 if args.verbose else 0)
