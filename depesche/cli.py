@@ -36,6 +36,9 @@ def parser() -> argparse.ArgumentParser:
     tags.add_argument("file", type=Path)
     new = commands.add_parser("new", help="create a seed with a sidecar holding today's date")
     new.add_argument("headline")
+    serve = commands.add_parser("serve", help="build, serve on 127.0.0.1, rebuild and reload on change")
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one)")
     commands.add_parser("check", help="check the built site's internal links and feeds (for CI before a deploy)")
     return p
 
@@ -170,4 +173,9 @@ def main(argv: list[str] | None = None) -> int:
         return run_new(args.headline, config)
     if args.command == "check":
         return run_check(config)
+    if args.command == "serve":
+        from .serve import serve
+
+        serve(config, args.host, args.port, say=lambda line: print(line, flush=True))
+        return 0
     return run_build(config, args.strict, verbosity=-1 if args.quiet else 1 if args.verbose else 0)
