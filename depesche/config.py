@@ -20,6 +20,7 @@ class Config:
     timezone: str = "Europe/Berlin"
     author: str = "Depesche-Redaktion"
     feed_items: int = 50
+    search: bool = True  # index the site with Pagefind when it is installed
     seeds: Path = Path("seeds")
     out: Path = Path("site")
     templates: Path = Path(__file__).resolve().parent.parent / "templates"
@@ -71,6 +72,8 @@ def load_config(path: Path, **overrides: object) -> Config:
             values[key] = (path.parent / value)
         elif expected == "int" and (not isinstance(value, int) or isinstance(value, bool)):
             raise ConfigError(f"{path}: {key} must be a whole number")
+        elif expected == "bool" and not isinstance(value, bool):
+            raise ConfigError(f"{path}: {key} must be true or false")
         elif expected == "str" and not isinstance(value, str):
             raise ConfigError(f"{path}: {key} must be a string")
     values.update({k: v for k, v in overrides.items() if v is not None})

@@ -27,6 +27,7 @@ from .model import Article, RawSeed, Seed
 from .plan import Output, Site, make_site, plan, render_output
 from .read import SeedError, parse_seed, read_raw_seeds
 from .render import template_environment
+from .search import index_search, search_available
 from .topics import Vocabulary, load_vocabulary
 from .write import write_site
 
@@ -128,6 +129,11 @@ def build(config: Config, strict: bool = False, progress: Progress | None = None
     todo = [o for o in outputs if o.path not in keep]
     new_cache = BuildCache(fingerprint, results, {o.path: o.fingerprint for o in outputs})
     files = chain(render_all(todo, site, progress), [(CACHE_FILE, dump_cache(new_cache))])
-    write_site(files, config.out, protected=(config.seeds, Path.cwd()), keep=keep)
+    finish = None
+    if config.search and search_available():
+        finish = index_search
+    elif config.search:
+        warnings.append(f"{config.out}: search index skipped: pagefind is not installed (pip install 'pagefind[extended]')")
+    write_site(files, config.out, protected=(config.seeds, Path.cwd()), keep=keep, finish=finish)
     return BuildReport(len(articles), len(topics), len(outputs), errors, warnings, len(todo), processed,
                        time.perf_counter() - started)

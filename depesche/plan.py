@@ -77,7 +77,8 @@ def plan(site: Site) -> list[Output]:
     outputs += feed_outputs("", articles, site, -1)
     outputs.append(Output("themen/index.html", "topics", (),
                           digest("topics", [(t, len(m)) for t, m in site.topics])))
-    outputs += [Output("404.html", "404", (), digest("404"))]
+    outputs += [Output("404.html", "404", (), digest("404")),
+                Output("suche/index.html", "search", (), digest("search"))]
     outputs += [Output(name, "static", (name,), digest("static", name)) for name in STATIC_FILES]
     for i, article in enumerate(articles):
         neighbours = [card(a, site) for a in articles[max(i - 1, 0):i + 2]]
@@ -130,6 +131,8 @@ def render_output(output: Output, site: Site, env: Environment) -> bytes:
         return page(env, config, "topics.html", "themen/", topics=site.topics)[1]
     if output.kind == "404":
         return page(env, config, "404.html", "404.html")[1]
+    if output.kind == "search":
+        return page(env, config, "search.html", "suche/")[1]
     if output.kind == "static":
         return static_file(config.templates, output.key[0])
     raise ValueError(f"unknown output kind {output.kind!r}")

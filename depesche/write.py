@@ -9,7 +9,7 @@ import os
 import shutil
 import tempfile
 from pathlib import Path, PurePosixPath
-from typing import Iterable
+from typing import Callable, Iterable
 
 MARKER = ".depesche"
 MARKER_TEXT = b"This folder is built by Depesche and replaced on every build.\n"
@@ -72,14 +72,20 @@ def stage_files(outputs: Iterable[tuple[str, bytes]], folder: Path, keep: Iterab
 
 
 def write_site(outputs: Iterable[tuple[str, bytes]], out: Path, protected: Iterable[Path] = (),
-               keep: Iterable[str] = ()) -> None:
-    """Write all outputs to a fresh folder, then swap it in for `out`; `keep` names files to carry over."""
+               keep: Iterable[str] = (), finish: Callable[[Path], None] | None = None) -> None:
+    """Write all outputs to a fresh folder, then swap it in for `out`.
+
+    `keep` names files to carry over from the previous site; `finish` may add
+    to the complete new folder (the search index) before it goes live.
+    """
     check_output_folder(out, protected)
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
     try:
         stage_files(outputs, staging, keep, out)
+        if finish:
+            finish(staging)
         os.chmod(staging, 0o755)
         if out.exists():
             retired = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
