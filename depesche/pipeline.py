@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from itertools import chain
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 from zoneinfo import ZoneInfo
@@ -112,12 +112,16 @@ def render_all(outputs: Sequence[Output], site: Site, progress: Progress | None)
 def build(config: Config, strict: bool = False, progress: Progress | None = None) -> BuildReport:
     """Build the whole site into `config.out`; with `strict`, write nothing if any file was skipped."""
     started = time.perf_counter()
+    notes = []
+    if config.search and not search_available():
+        notes.append(f"{config.out}: no search: pagefind is not installed (pip install 'pagefind[extended]')")
+        config = replace(config, search=False)
     fingerprint = build_fingerprint(config)
     cache = load_cache(config.out, fingerprint)
     raws, errors = read_raw_seeds(config.seeds)
     results, failed, processed = process_all(raws, cache, load_vocabulary(config.topics_file), config, progress)
     errors = sorted(errors + failed)
-    warnings = [w for p in results.values() for w in p.warnings]
+    warnings = notes + [w for p in results.values() for w in p.warnings]
     articles = collate([p.article for p in results.values()])
     topics = {t.slug for a in articles for t in a.topics}
     if strict and errors:
@@ -129,11 +133,7 @@ def build(config: Config, strict: bool = False, progress: Progress | None = None
     todo = [o for o in outputs if o.path not in keep]
     new_cache = BuildCache(fingerprint, results, {o.path: o.fingerprint for o in outputs})
     files = chain(render_all(todo, site, progress), [(CACHE_FILE, dump_cache(new_cache))])
-    finish = None
-    if config.search and search_available():
-        finish = index_search
-    elif config.search:
-        warnings.append(f"{config.out}: search index skipped: pagefind is not installed (pip install 'pagefind[extended]')")
-    write_site(files, config.out, protected=(config.seeds, Path.cwd()), keep=keep, finish=finish)
+    write_site(files, config.out, protected=(config.seeds, Path.cwd()), keep=keep,
+               finish=index_search if config.search else None)
     return BuildReport(len(articles), len(topics), len(outputs), errors, warnings, len(todo), processed,
                        time.perf_counter() - started)

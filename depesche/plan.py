@@ -77,8 +77,9 @@ def plan(site: Site) -> list[Output]:
     outputs += feed_outputs("", articles, site, -1)
     outputs.append(Output("themen/index.html", "topics", (),
                           digest("topics", [(t, len(m)) for t, m in site.topics])))
-    outputs += [Output("404.html", "404", (), digest("404")),
-                Output("suche/index.html", "search", (), digest("search"))]
+    outputs.append(Output("404.html", "404", (), digest("404")))
+    if site.config.search:
+        outputs.append(Output("suche/index.html", "search", (), digest("search")))
     outputs += [Output(name, "static", (name,), digest("static", name)) for name in STATIC_FILES]
     for i, article in enumerate(articles):
         neighbours = [card(a, site) for a in articles[max(i - 1, 0):i + 2]]

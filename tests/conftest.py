@@ -15,6 +15,12 @@ REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
 BERLIN = timezone(timedelta(hours=1))
 SUB_PATH_URL = "https://example.github.io/depesche/"
+# Every element the templates use; nothing else may appear in a page, whatever the seed says.
+TEMPLATE_TAGS = {
+    "html", "head", "meta", "title", "link", "style", "body", "a", "header", "nav", "ul", "li",
+    "main", "footer", "p", "h1", "h2", "h3", "article", "section", "div", "time", "span", "script",
+    "form", "label", "input", "button", "noscript",
+}
 ARTICLE_TEXT = (
     "Telekom und Konzern vereinbaren eine neue Partnerschaft\n\n"
     "Die Deutsche Telekom und der Konzern wollen künftig enger zusammenarbeiten, teilten beide mit.\n\n"

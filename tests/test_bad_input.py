@@ -13,16 +13,12 @@ from depesche.config import Config
 from depesche.pipeline import build
 from depesche.read import MAX_SEED_BYTES, SeedError, read_seed, read_seeds
 
-from conftest import SUB_PATH_URL
+from conftest import TEMPLATE_TAGS, SUB_PATH_URL
 
 HEADLINE = "Größte Übernahme: Ärger für Öl-Konzern"
 BODY = "Die Straße ist schön, und die Bürger in Köln äußern sich über Öl und Süßes. " * 3
 MORE = "Der Konzern in München meldet höhere Umsätze, die Börse reagiert mit Kursgewinnen für die Aktie. " * 2
 ARTICLE = f"{HEADLINE}\n\n{BODY}\n\n{MORE}\n"
-TEMPLATE_TAGS = {
-    "html", "head", "meta", "title", "link", "style", "body", "a", "header", "nav", "ul", "li",
-    "main", "footer", "p", "h1", "h2", "h3", "article", "section", "div", "time", "span", "script",
-}
 
 
 def read_text_of(tmp_path: Path, data: bytes, name: str = "x.txt") -> str:

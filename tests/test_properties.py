@@ -18,15 +18,11 @@ from depesche.plan import make_site, plan, render_output
 from depesche.render import template_environment
 from depesche.topics import Vocabulary
 
-from conftest import REPO, SUB_PATH_URL, make_seed
+from conftest import TEMPLATE_TAGS, REPO, SUB_PATH_URL, make_seed
 
 CONFIG = Config(base_url=SUB_PATH_URL, topics_file=REPO / "topics.toml")
 ENV = template_environment(CONFIG.templates)
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-TEMPLATE_TAGS = {
-    "html", "head", "meta", "title", "link", "style", "body", "a", "header", "nav", "ul", "li",
-    "main", "footer", "p", "h1", "h2", "h3", "article", "section", "div", "time", "span", "script",
-}
 
 # Text with the characters that matter: markup, Markdown, Jinja, XML, controls, umlauts.
 NASTY = st.sampled_from(list("<>&\"'`*_[]()#!{}%|\\-=.:;?\n\n\n\x00\x0b\x1b\u00a0\u200bäöüßÄ„“…€ "))

@@ -63,5 +63,6 @@ def test_search_finds_both_whatsapp_articles_under_the_sub_path(config: Config, 
 def test_without_pagefind_the_build_warns_and_still_succeeds(config: Config, monkeypatch):
     monkeypatch.setattr("depesche.pipeline.search_available", lambda: False)
     report = build(replace(config, search=True))
-    assert report.files and any("search index skipped" in w for w in report.warnings)
-    assert not (config.out / "pagefind").exists()
+    assert report.files and any("no search: pagefind is not installed" in w for w in report.warnings)
+    assert not (config.out / "pagefind").exists() and not (config.out / "suche").exists()
+    assert 'role="search"' not in (config.out / "index.html").read_text(encoding="utf-8")
