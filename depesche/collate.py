@@ -55,5 +55,41 @@ def topic_index(articles: Sequence[Article]) -> list[tuple[Topic, list[Article]]
     return sorted(groups.items(), key=lambda kv: (kv[0].name.casefold(), kv[0].slug))
 
 
+RELATED_COUNT_DEFAULT = 3
+RELATED_WINDOW_DEFAULT = 3  # neighbours per shared topic considered; keeps this linear in N
+
+
+def related_articles(articles: Sequence[Article],
+                     topics: Sequence[tuple[Topic, Sequence[Article]]]) -> dict[str, list[Article]]:
+    """For each article, the others that share the most topics with it (then the closest in time).
+
+    Candidates are an article's nearest neighbours in each of its topics' lists,
+    so the cost grows with N, not N squared.
+    """
+    position = {a.id: i for i, a in enumerate(articles)}
+    places: dict[str, list[tuple[Sequence[Article], int]]] = defaultdict(list)
+    for _, members in topics:
+        for i, member in enumerate(members):
+            places[member.id].append((members, i))
+    related = {}
+    for article in articles:
+        own = set(article.topics)
+        candidates = {m.id: m for members, i in places[article.id]
+                      for m in members[max(0, i - RELATED_WINDOW_DEFAULT):i + RELATED_WINDOW_DEFAULT + 1]
+                      if m.id != article.id}
+        ranked = sorted(candidates.values(), key=lambda m: (
+            -len(own.intersection(m.topics)), abs(position[m.id] - position[article.id]), position[m.id]))
+        related[article.id] = ranked[:RELATED_COUNT_DEFAULT]
+    return related
+
+
+def months(articles: Sequence[Article]) -> list[tuple[tuple[int, int], list[Article]]]:
+    """Articles grouped by (year, month) of publication, newest month first."""
+    groups: dict[tuple[int, int], list[Article]] = defaultdict(list)
+    for article in articles:
+        groups[article.published.year, article.published.month].append(article)
+    return sorted(groups.items(), reverse=True)
+
+
 def collate(articles: Sequence[Article]) -> list[Article]:
     return newest_first(unique_slugs(unify_topics(articles)))

@@ -13,12 +13,12 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from .cache import digest
-from .collate import topic_index
+from .collate import months, related_articles, topic_index
 from .config import Config
 from .feeds import FEED_FILES, feed_file, site_feed_title
 from .model import Article, Topic
 from .render import (
-    STATIC_FILES, article_path, page, paged_path, pages_of, static_file, topic_path,
+    STATIC_FILES, article_path, month_path, page, paged_path, pages_of, static_file, topic_path,
 )
 
 
@@ -31,6 +31,8 @@ class Site:
     bodies: Mapping[str, str]  # article id -> body HTML
     digests: Mapping[str, str]  # article id -> digest of everything the article shows
     topics: Sequence[tuple[Topic, Sequence[Article]]]
+    related: Mapping[str, Sequence[Article]]  # article id -> related articles
+    months: Sequence[tuple[tuple[int, int], Sequence[Article]]]  # (year, month) -> articles
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,8 @@ class Output:
 
 def make_site(config: Config, articles: Sequence[Article], bodies: Mapping[str, str],
               digests: Mapping[str, str]) -> Site:
-    return Site(config, articles, bodies, digests, topic_index(articles))
+    topics = topic_index(articles)
+    return Site(config, articles, bodies, digests, topics, related_articles(articles, topics), months(articles))
 
 
 def filename(path: str) -> str:
@@ -83,8 +86,13 @@ def plan(site: Site) -> list[Output]:
     outputs += [Output(name, "static", (name,), digest("static", name)) for name in STATIC_FILES]
     for i, article in enumerate(articles):
         neighbours = [card(a, site) for a in articles[max(i - 1, 0):i + 2]]
+        related = [card(a, site) for a in site.related[article.id]]
         outputs.append(Output(filename(article_path(article)), "article", (i,),
-                              digest("article", i == 0, i == len(articles) - 1, neighbours)))
+                              digest("article", i == 0, i == len(articles) - 1, neighbours, related)))
+    outputs.append(Output("archiv/index.html", "archive", (),
+                          digest("archive", [(month, len(m)) for month, m in site.months])))
+    for number, (month, members) in enumerate(site.months):
+        outputs += list_outputs("month", month_path(month), members, site, (number,))
     for number, (topic, members) in enumerate(site.topics):
         outputs += list_outputs("topic", topic_path(topic), members, site, (number,))
         outputs += feed_outputs(topic_path(topic), members, site, number)
@@ -107,7 +115,7 @@ def render_output(output: Output, site: Site, env: Environment) -> bytes:
         (i,) = output.key
         article = articles[i]
         return page(env, config, "article.html", article_path(article), article=article,
-                    body=Markup(site.bodies[article.id]),
+                    body=Markup(site.bodies[article.id]), related=site.related[article.id],
                     newer=articles[i - 1] if i > 0 else None,
                     older=articles[i + 1] if i + 1 < len(articles) else None)[1]
     if output.kind == "index":
@@ -128,6 +136,15 @@ def render_output(output: Output, site: Site, env: Environment) -> bytes:
         title, description = site_feed_title(config, topic)
         return feed_file(kind, members, site.bodies, config, title, description,
                          topic_path(topic) if topic else "")
+    if output.kind == "month":
+        month_no, number = output.key
+        month, members = site.months[month_no]
+        pages = pages_of(members)
+        return page(env, config, "month.html", paged_path(month_path(month), number), month=month,
+                    articles=pages[number - 1], total=len(members),
+                    pager=pager(month_path(month), number, len(pages)))[1]
+    if output.kind == "archive":
+        return page(env, config, "archive.html", "archiv/", months=site.months)[1]
     if output.kind == "topics":
         return page(env, config, "topics.html", "themen/", topics=site.topics)[1]
     if output.kind == "404":

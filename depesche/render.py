@@ -49,6 +49,7 @@ def template_environment(folder: Path) -> Environment:
     env.filters["german_date"] = german_date
     env.globals.update(
         article_path=article_path, topic_path=topic_path, reading_minutes=reading_minutes,
+        month_path=month_path, month_name=month_name,
     )
     return env
 
@@ -60,6 +61,15 @@ def page(env: Environment, config: Config, template: str, path: str, **context: 
     )
     filename = path + "index.html" if path.endswith("/") or not path else path
     return filename, html.encode("utf-8")
+
+
+def month_path(month: tuple[int, int]) -> str:
+    return f"archiv/{month[0]}/{month[1]:02d}/"
+
+
+def month_name(month: tuple[int, int]) -> str:
+    """November 2026"""
+    return f"{GERMAN_MONTHS[month[1] - 1]} {month[0]}"
 
 
 def paged_path(folder: str, number: int) -> str:

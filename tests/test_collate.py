@@ -32,3 +32,26 @@ def test_newest_first_and_topic_index():
     index = topic_index(ordered)
     assert [t.name for t, _ in index] == ["Facebook", "WhatsApp"]
     assert [a.id for a in index[0][1]] == ["2", "1"]
+
+
+def test_related_articles_share_the_most_topics():
+    from depesche.collate import related_articles
+
+    t = {name: Topic(name, name.lower()) for name in ("A", "B", "C", "D")}
+    base = make_article(id="base", topics=(t["A"], t["B"], t["C"]))
+    two = make_article(id="two", slug="two", topics=(t["A"], t["B"]))
+    one = make_article(id="one", slug="one", topics=(t["C"], t["D"]))
+    none = make_article(id="none", slug="none", topics=(t["D"],))
+    articles = collate([base, two, one, none])
+    related = related_articles(articles, topic_index(articles))
+    assert [a.id for a in related["base"]] == ["two", "one"]
+    assert [a.id for a in related["none"]] == ["one"]
+
+
+def test_months_group_by_publication_month_newest_first():
+    from depesche.collate import months
+
+    feb = make_article(id="feb")
+    march = make_article(id="march", published=feb.published.replace(month=3))
+    assert [(m, [a.id for a in members]) for m, members in months(collate([feb, march]))] == [
+        ((2014, 3), ["march"]), ((2014, 2), ["feb"])]

@@ -84,6 +84,16 @@ def test_article_page_shows_the_parts(built: Config):
     assert "Quelle: pressetext" in pte and "(pte)" not in pte
 
 
+def test_archive_and_related_articles(built: Config):
+    archive = (built.out / "archiv" / "index.html").read_text(encoding="utf-8")
+    assert "Februar 2014" in archive and "4 Artikel" in archive
+    month = (built.out / "archiv" / "2014" / "02" / "index.html").read_text(encoding="utf-8")
+    assert month.count('<article class="card">') == 4
+    page = next((built.out / "artikel").glob("whatsapp-facebook*/index.html")).read_text(encoding="utf-8")
+    related = page[page.index('<section class="related"'):]
+    assert "Nach Facebook-Übernahme: Demnächst mit WhatsApp telefonieren" in related[:800]
+
+
 def site_bytes(out: Path) -> dict[Path, bytes]:
     return {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
 
