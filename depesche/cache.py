@@ -16,7 +16,7 @@ from .config import Config
 from .model import Article, RawSeed
 
 CACHE_FILE = ".depesche-cache"
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 PACKAGE = Path(__file__).resolve().parent
 
 
@@ -34,6 +34,7 @@ class BuildCache:
     fingerprint: str = ""
     processed: dict[str, Processed] = field(default_factory=dict)  # seed key -> result
     outputs: dict[str, str] = field(default_factory=dict)  # output path -> fingerprint
+    cards: dict[str, str] = field(default_factory=dict)  # article digest -> card HTML
 
 
 def digest(*parts: object) -> str:

@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Callable, Iterator, Sequence
 from zoneinfo import ZoneInfo
 
+from markupsafe import Markup
+
 from . import parallel
 from .cache import (
     CACHE_FILE, BuildCache, Processed, build_fingerprint, digest, dump_cache, load_cache, seed_key,
@@ -26,7 +28,7 @@ from .enrich import MetadataError, enrich
 from .model import Article, RawSeed, Seed
 from .plan import Output, Site, make_site, plan, render_output
 from .read import SeedError, parse_seed, read_raw_seeds
-from .render import template_environment
+from .render import card_html, template_environment
 from .search import index_search, search_available
 from .topics import Vocabulary, load_vocabulary
 from .write import write_site
@@ -97,6 +99,13 @@ def article_digests(results: dict[str, Processed], articles: Sequence[Article]) 
     return {a.id: digest(key_of[a.id + a.path], a.slug, a.topics) for a in articles}
 
 
+def article_cards(articles: Sequence[Article], digests: dict[str, str], cache: BuildCache,
+                  config: Config) -> dict[str, Markup]:
+    """Each article's card HTML, from the cache where its digest is unchanged."""
+    env = template_environment(config.templates)
+    return {a.id: Markup(cache.cards.get(digests[a.id]) or card_html(env, config, a)) for a in articles}
+
+
 def reusable(outputs: Sequence[Output], cache: BuildCache, out: Path) -> set[str]:
     """Outputs whose fingerprint is unchanged and whose file is still there."""
     return {o.path for o in outputs
@@ -127,11 +136,14 @@ def build(config: Config, strict: bool = False, progress: Progress | None = None
     if strict and errors:
         return BuildReport(len(articles), len(topics), 0, errors, warnings, 0, processed)
     bodies = {p.article.id: p.body_html for p in results.values()}
-    site = make_site(config, articles, bodies, article_digests(results, articles))
+    digests = article_digests(results, articles)
+    cards = article_cards(articles, digests, cache, config)
+    site = make_site(config, articles, bodies, digests, cards)
     outputs = plan(site)
     keep = reusable(outputs, cache, config.out)
     todo = [o for o in outputs if o.path not in keep]
-    new_cache = BuildCache(fingerprint, results, {o.path: o.fingerprint for o in outputs})
+    new_cache = BuildCache(fingerprint, results, {o.path: o.fingerprint for o in outputs},
+                           {digests[i]: str(card) for i, card in cards.items()})
     files = chain(render_all(todo, site, progress), [(CACHE_FILE, dump_cache(new_cache))])
     write_site(files, config.out, protected=(config.seeds, Path.cwd()), keep=keep,
                finish=index_search if config.search else None)

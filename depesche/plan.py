@@ -33,6 +33,7 @@ class Site:
     topics: Sequence[tuple[Topic, Sequence[Article]]]
     related: Mapping[str, Sequence[Article]]  # article id -> related articles
     months: Sequence[tuple[tuple[int, int], Sequence[Article]]]  # (year, month) -> articles
+    cards: Mapping[str, Markup]  # article id -> its card's HTML
 
 
 @dataclass(frozen=True)
@@ -44,9 +45,10 @@ class Output:
 
 
 def make_site(config: Config, articles: Sequence[Article], bodies: Mapping[str, str],
-              digests: Mapping[str, str]) -> Site:
+              digests: Mapping[str, str], cards: Mapping[str, Markup]) -> Site:
     topics = topic_index(articles)
-    return Site(config, articles, bodies, digests, topics, related_articles(articles, topics), months(articles))
+    return Site(config, articles, bodies, digests, topics, related_articles(articles, topics),
+                months(articles), cards)
 
 
 def filename(path: str) -> str:
@@ -108,49 +110,69 @@ def pager(folder: str, number: int, count: int) -> dict[str, object]:
     }
 
 
+def render_article(output: Output, site: Site, env: Environment) -> bytes:
+    (i,) = output.key
+    articles, article = site.articles, site.articles[output.key[0]]
+    return page(env, site.config, "article.html", article_path(article), article=article,
+                body=Markup(site.bodies[article.id]), related=site.related[article.id],
+                newer=articles[i - 1] if i > 0 else None,
+                older=articles[i + 1] if i + 1 < len(articles) else None)[1]
+
+
+def list_page(site: Site, env: Environment, template: str, folder: str, members: Sequence[Article],
+              number: int, **context: object) -> bytes:
+    """Page `number` of a list of article cards (front page, topic, month)."""
+    pages = pages_of(members)
+    return page(env, site.config, template, paged_path(folder, number), articles=pages[number - 1],
+                total=len(members), pager=pager(folder, number, len(pages)), cards=site.cards, **context)[1]
+
+
+def render_index(output: Output, site: Site, env: Environment) -> bytes:
+    return list_page(site, env, "index.html", "", site.articles, output.key[0])
+
+
+def render_topic(output: Output, site: Site, env: Environment) -> bytes:
+    topic, members = site.topics[output.key[0]]
+    return list_page(site, env, "topic.html", topic_path(topic), members, output.key[1], topic=topic)
+
+
+def render_month(output: Output, site: Site, env: Environment) -> bytes:
+    month, members = site.months[output.key[0]]
+    return list_page(site, env, "month.html", month_path(month), members, output.key[1], month=month)
+
+
+def render_feed(output: Output, site: Site, env: Environment) -> bytes:
+    kind, topic_no = output.key
+    topic, members = site.topics[topic_no] if topic_no >= 0 else (None, site.articles)
+    title, description = site_feed_title(site.config, topic)
+    return feed_file(kind, members, site.bodies, site.config, title, description,
+                     topic_path(topic) if topic else "")
+
+
+SINGLE_PAGES = {  # kind -> (template, path, name of the Site field the template gets)
+    "archive": ("archive.html", "archiv/", "months"),
+    "topics": ("topics.html", "themen/", "topics"),
+    "404": ("404.html", "404.html", None),
+    "search": ("search.html", "suche/", None),
+}
+
+
+def render_single(output: Output, site: Site, env: Environment) -> bytes:
+    template, path, field_name = SINGLE_PAGES[output.kind]
+    context = {field_name: getattr(site, field_name)} if field_name else {}
+    return page(env, site.config, template, path, **context)[1]
+
+
+def render_static(output: Output, site: Site, env: Environment) -> bytes:
+    return static_file(site.config.templates, output.key[0])
+
+
+RENDERERS = {
+    "article": render_article, "index": render_index, "topic": render_topic, "month": render_month,
+    "feed": render_feed, "static": render_static, **{kind: render_single for kind in SINGLE_PAGES},
+}
+
+
 def render_output(output: Output, site: Site, env: Environment) -> bytes:
     """The bytes of one planned output."""
-    config, articles = site.config, site.articles
-    if output.kind == "article":
-        (i,) = output.key
-        article = articles[i]
-        return page(env, config, "article.html", article_path(article), article=article,
-                    body=Markup(site.bodies[article.id]), related=site.related[article.id],
-                    newer=articles[i - 1] if i > 0 else None,
-                    older=articles[i + 1] if i + 1 < len(articles) else None)[1]
-    if output.kind == "index":
-        (number,) = output.key
-        pages = pages_of(articles)
-        return page(env, config, "index.html", paged_path("", number), articles=pages[number - 1],
-                    pager=pager("", number, len(pages)))[1]
-    if output.kind == "topic":
-        topic_no, number = output.key
-        topic, members = site.topics[topic_no]
-        pages = pages_of(members)
-        folder = topic_path(topic)
-        return page(env, config, "topic.html", paged_path(folder, number), topic=topic,
-                    articles=pages[number - 1], total=len(members), pager=pager(folder, number, len(pages)))[1]
-    if output.kind == "feed":
-        kind, topic_no = output.key
-        topic, members = site.topics[topic_no] if topic_no >= 0 else (None, articles)
-        title, description = site_feed_title(config, topic)
-        return feed_file(kind, members, site.bodies, config, title, description,
-                         topic_path(topic) if topic else "")
-    if output.kind == "month":
-        month_no, number = output.key
-        month, members = site.months[month_no]
-        pages = pages_of(members)
-        return page(env, config, "month.html", paged_path(month_path(month), number), month=month,
-                    articles=pages[number - 1], total=len(members),
-                    pager=pager(month_path(month), number, len(pages)))[1]
-    if output.kind == "archive":
-        return page(env, config, "archive.html", "archiv/", months=site.months)[1]
-    if output.kind == "topics":
-        return page(env, config, "topics.html", "themen/", topics=site.topics)[1]
-    if output.kind == "404":
-        return page(env, config, "404.html", "404.html")[1]
-    if output.kind == "search":
-        return page(env, config, "search.html", "suche/")[1]
-    if output.kind == "static":
-        return static_file(config.templates, output.key[0])
-    raise ValueError(f"unknown output kind {output.kind!r}")
+    return RENDERERS[output.kind](output, site, env)

@@ -72,6 +72,12 @@ def month_name(month: tuple[int, int]) -> str:
     return f"{GERMAN_MONTHS[month[1] - 1]} {month[0]}"
 
 
+def card_html(env: Environment, config: Config, article: Article) -> str:
+    """An article's card for the front, topic and archive pages, rendered once per build."""
+    return env.get_template("_card.html").render(site=config, href=config.href, url=config.url,
+                                                 article=article).strip()
+
+
 def paged_path(folder: str, number: int) -> str:
     """Page 1 of a list lives at the folder, page n at `folder/seite/n/`."""
     return folder if number == 1 else f"{folder}seite/{number}/"

@@ -15,7 +15,8 @@ from depesche.pipeline import EmptyArticleError, process
 from depesche.read import SeedError, decode, check_text, normalise
 from depesche.document import body_markdown, markdown_to_html
 from depesche.plan import make_site, plan, render_output
-from depesche.render import template_environment
+from depesche.render import card_html, template_environment
+from markupsafe import Markup
 from depesche.topics import Vocabulary
 
 from conftest import TEMPLATE_TAGS, REPO, SUB_PATH_URL, make_seed
@@ -52,7 +53,7 @@ def site_outputs(text: str) -> list[tuple[str, bytes]]:
     except EmptyArticleError:
         return []
     site = make_site(CONFIG, collate([article]), {article.id: markdown_to_html(body_markdown(article))},
-                     {article.id: "digest"})
+                     {article.id: "digest"}, {article.id: Markup(card_html(ENV, CONFIG, article))})
     return [(o.path, render_output(o, site, ENV)) for o in plan(site)]
 
 

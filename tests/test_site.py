@@ -79,7 +79,7 @@ def test_article_page_shows_the_parts(built: Config):
     assert '<span class="author">Marleen Frontzeck-Hornke</span>' in html
     assert '<time datetime="2014-02-02T09:30:00+01:00">2. Februar 2014</time>' in html
     assert "<h2>Facebook will mit Messenger-Diensten Geld verdienen</h2>" in html
-    assert "Bild: dpa · Bild: dpa" in html and "Mehr zum Thema" not in html
+    assert "Bild: dpa<" in html and "Bild: dpa · Bild: dpa" not in html and "Mehr zum Thema" not in html
     pte = next((built.out / "artikel").glob("*myspace*/index.html")).read_text(encoding="utf-8")
     assert "Quelle: pressetext" in pte and "(pte)" not in pte
 
