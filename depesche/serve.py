@@ -94,58 +94,70 @@ def with_reload_script(html: bytes, events_url: str) -> bytes:
     return head + script + marker + tail if marker else html + script
 
 
-def make_handler(site: Path, base_path: str, state: PreviewState) -> type[BaseHTTPRequestHandler]:
-    class PreviewHandler(BaseHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:  # keep the terminal for build messages
-            pass
+class PreviewServer(ThreadingHTTPServer):
+    """An HTTP server that knows the site folder, its sub-path and the build state."""
 
-        def do_GET(self) -> None:
-            path = urlsplit(self.path).path
-            if path == base_path + EVENTS_PATH:
-                return self.stream_events()
-            if path == "/" and base_path != "/":
-                return self.redirect(base_path)
-            target = resolve(site, base_path, self.path)
-            if target is None:
-                return self.send_file(resolve(site, base_path, base_path + "404.html"), HTTPStatus.NOT_FOUND)
-            self.send_file(target, HTTPStatus.OK)
+    daemon_threads = True
 
-        def redirect(self, location: str) -> None:
-            self.send_response(HTTPStatus.FOUND)
-            self.send_header("Location", location)
-            self.end_headers()
+    def __init__(self, address: tuple[str, int], site: Path, base_path: str, state: PreviewState) -> None:
+        super().__init__(address, PreviewHandler)
+        self.site, self.base_path, self.state = site, base_path, state
 
-        def send_file(self, target: Path | None, status: HTTPStatus) -> None:
-            body = target.read_bytes() if target else b"Not found"
-            content_type = CONTENT_TYPES.get(target.suffix, "application/octet-stream") if target else "text/plain"
-            if content_type.startswith("text/html"):
-                body = with_reload_script(body, base_path + EVENTS_PATH)
-            self.send_response(status)
-            self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(body)))
-            self.send_header("Cache-Control", "no-store")
-            self.end_headers()
-            self.wfile.write(body)
 
-        def stream_events(self) -> None:
-            self.send_response(HTTPStatus.OK)
-            self.send_header("Content-Type", "text/event-stream")
-            self.send_header("Cache-Control", "no-store")
-            self.end_headers()
-            seen = -1
-            try:
-                while True:
-                    with state.changed:
-                        if state.build == seen:
-                            state.changed.wait(KEEPALIVE_SECONDS_DEFAULT)
-                    snapshot = state.snapshot()
-                    seen = json.loads(snapshot)["build"]
-                    self.wfile.write(f"data: {snapshot}\n\n".encode("utf-8"))
-                    self.wfile.flush()
-            except (BrokenPipeError, ConnectionResetError):
-                return
+class PreviewHandler(BaseHTTPRequestHandler):
+    server: PreviewServer
 
-    return PreviewHandler
+    def log_message(self, format: str, *args: object) -> None:  # keep the terminal for build messages
+        pass
+
+    def do_GET(self) -> None:
+        site, base_path = self.server.site, self.server.base_path
+        path = urlsplit(self.path).path
+        if path == base_path + EVENTS_PATH:
+            return self.stream_events()
+        if path == "/" and base_path != "/":
+            return self.redirect(base_path)
+        target = resolve(site, base_path, self.path)
+        if target is None:
+            return self.send_file(resolve(site, base_path, base_path + "404.html"), HTTPStatus.NOT_FOUND)
+        self.send_file(target, HTTPStatus.OK)
+
+    def redirect(self, location: str) -> None:
+        self.send_response(HTTPStatus.FOUND)
+        self.send_header("Location", location)
+        self.end_headers()
+
+    def send_file(self, target: Path | None, status: HTTPStatus) -> None:
+        body = target.read_bytes() if target else b"Not found"
+        content_type = CONTENT_TYPES.get(target.suffix, "application/octet-stream") if target else "text/plain"
+        if content_type.startswith("text/html"):
+            body = with_reload_script(body, self.server.base_path + EVENTS_PATH)
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def stream_events(self) -> None:
+        """Server-sent events: the build number and errors, sent again after every build."""
+        state = self.server.state
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        seen = -1
+        try:
+            while True:
+                with state.changed:
+                    if state.build == seen:
+                        state.changed.wait(KEEPALIVE_SECONDS_DEFAULT)
+                snapshot = state.snapshot()
+                seen = json.loads(snapshot)["build"]
+                self.wfile.write(f"data: {snapshot}\n\n".encode("utf-8"))
+                self.wfile.flush()
+        except (BrokenPipeError, ConnectionResetError):
+            return
 
 
 def preview_config(config: Config, host: str, port: int) -> Config:
@@ -166,11 +178,9 @@ def serve(config: Config, host: str, port: int, say: Callable[[str], None] = pri
     """Build, serve and watch until interrupted."""
     from .pipeline import build
 
-    server = ThreadingHTTPServer((host, port), BaseHTTPRequestHandler)
-    server.daemon_threads = True
-    preview = preview_config(config, host, server.server_address[1])
     state = PreviewState()
-    server.RequestHandlerClass = make_handler(preview.out, preview.base_path, state)
+    server = PreviewServer((host, port), config.out, config.base_path, state)
+    preview = preview_config(config, host, server.server_address[1])
 
     def rebuild() -> None:
         try:

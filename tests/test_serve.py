@@ -10,12 +10,11 @@ import sys
 import threading
 import time
 import urllib.request
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
-from depesche.serve import EVENTS_PATH, PreviewState, make_handler, resolve, with_reload_script
+from depesche.serve import EVENTS_PATH, PreviewServer, PreviewState, resolve, with_reload_script
 
 from conftest import REPO, copy_seeds
 
@@ -56,8 +55,7 @@ def test_reload_script_goes_before_the_end_of_body():
 def test_server_serves_files_refuses_the_rest_and_streams_builds(site: Path):
     state = PreviewState()
     state.publish([])
-    server = ThreadingHTTPServer(("127.0.0.1", 0), make_handler(site, "/repo/", state))
-    server.daemon_threads = True
+    server = PreviewServer(("127.0.0.1", 0), site, "/repo/", state)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
     try:
