@@ -41,12 +41,14 @@ def main() -> int:
     parser.add_argument("--peers", default="floor pelican hugo project")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--startup", action="store_true", help="only time `build.py --help`")
+    parser.add_argument("--project-cmd", default="{py} build.py --seeds {seeds} --out {out}",
+                        help="how the harness runs Depesche, e.g. with --no-search")
     args = parser.parse_args()
     if args.startup:
         print(f"build.py --help: {startup_seconds():.3f} s (median of 15)")
         return 0
     env = {**os.environ, "DATA": args.data, "PEERS": args.peers, "RUNS": str(args.runs),
-           "PROJECT_DIR": str(REPO), "PROJECT_PY": sys.executable}
+           "PROJECT_DIR": str(REPO), "PROJECT_PY": sys.executable, "PROJECT_CMD": args.project_cmd}
     command = ["bash", str(args.harness / "run_perf.sh"), *map(str, args.sizes)]
     result = subprocess.run(command, cwd=REPO, env=env)
     print(f"build.py --help: {startup_seconds():.3f} s (median of 15)")

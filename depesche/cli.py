@@ -24,6 +24,8 @@ def parser() -> argparse.ArgumentParser:
     detail = p.add_mutually_exclusive_group()
     detail.add_argument("-v", "--verbose", action="store_true", help="show every warning and what was reused")
     detail.add_argument("-q", "--quiet", action="store_true", help="show only errors")
+    p.add_argument("--no-search", action="store_true",
+                   help="skip the full-text search index (faster builds of very large sites)")
     p.add_argument("--strict", action="store_true",
                    help="fail (exit 1) and leave the previous site untouched if any seed is skipped")
     commands.add_parser("build", help="build the site (the default)")
@@ -163,7 +165,8 @@ def run_single(args, config) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        config = load_config(args.config, seeds=args.seeds, out=args.out, base_url=args.base_url)
+        config = load_config(args.config, seeds=args.seeds, out=args.out, base_url=args.base_url,
+                             search=False if args.no_search else None)
     except ConfigError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
