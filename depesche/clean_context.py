@@ -1,0 +1,133 @@
+"""Second pass of the cleaner: decide lines by their neighbours.
+
+`settle` finds the article's span (the run of lines where prose outweighs the short
+and widget lines between it), then the headline and kicker before it, subheadings
+inside it, and drops everything else outside it.
+"""
+from __future__ import annotations
+
+from .model import Verdict
+
+HEADLINE_MIN_WORDS_DEFAULT = 3
+HEADLINE_MAX_CHARS_DEFAULT = 200
+KICKER_MAX_WORDS_DEFAULT = 3
+SUBHEADING_MAX_WORDS_DEFAULT = 14
+SHORT_COST_DEFAULT = 1.0
+WIDGET_COST_DEFAULT = 3.0
+PARAGRAPH_GAIN_DEFAULT = 0.3  # per word
+
+IMAGE_LABELS = frozenset({"blank", "caption", "repeated", "credit"})
+NEUTRAL_LABELS = frozenset({"blank", "caption", "credit", "byline"})
+BAD_LABELS = frozenset({"widget", "glued", "teaser", "repeated"})
+
+
+def line_weight(v: Verdict, short_cost: float = SHORT_COST_DEFAULT,
+                widget_cost: float = WIDGET_COST_DEFAULT, gain: float = PARAGRAPH_GAIN_DEFAULT) -> float:
+    """How much a line speaks for (prose) or against (menus, widgets) being inside the article."""
+    if v.label == "paragraph":
+        return gain * len(v.text.split())
+    if v.label in NEUTRAL_LABELS:
+        return 0.0
+    return -widget_cost if v.label in BAD_LABELS else -short_cost
+
+
+def article_span(verdicts: list[Verdict]) -> tuple[int, int] | None:
+    """The run of lines with the greatest total weight (Kadane), trimmed to prose at both ends."""
+    best, best_span, total, start = 0.0, None, 0.0, 0
+    for i, v in enumerate(verdicts):
+        if total <= 0:
+            total, start = 0.0, i
+        total += line_weight(v)
+        if total > best:
+            best, best_span = total, (start, i)
+    if best_span is None:
+        return None
+    prose = [i for i in range(best_span[0], best_span[1] + 1) if verdicts[i].label == "paragraph"]
+    return prose[0], prose[-1]
+def looks_like_heading(text: str) -> bool:
+    """A short line that could head a section: capitalised, not a sentence, not a label."""
+    words = text.split()
+    return (
+        1 < len(words) <= SUBHEADING_MAX_WORDS_DEFAULT
+        and (text[0].isupper() or text[0].isdigit())
+        and not text.endswith((".", ":", ",", ";"))
+        and not text.startswith(("-", "•", "|"))
+    )
+
+
+def next_content(verdicts: list[Verdict], start: int) -> Verdict | None:
+    """The next verdict after `start` that is text, not a blank or an image's caption or credit."""
+    return next((v for v in verdicts[start + 1:] if v.label not in IMAGE_LABELS), None)
+
+
+def relabel(verdict: Verdict, label: str, rule: str) -> Verdict:
+    return Verdict(verdict.line_no, verdict.text, label, rule)
+
+
+def settle_body(verdicts: list[Verdict], first: int, last: int) -> list[Verdict]:
+    """Inside the article, short lines are subheadings when prose follows them."""
+    settled = list(verdicts)
+    for i in range(first, last + 1):
+        v = verdicts[i]
+        if v.label != "short":
+            continue
+        following = next_content(verdicts, i)
+        if following and following.label == "paragraph" and looks_like_heading(v.text):
+            settled[i] = relabel(v, "subheading", "context:subheading")
+        else:
+            settled[i] = relabel(v, "boilerplate", "context:short-in-body")
+    return settled
+
+
+def settle_header(verdicts: list[Verdict], first: int) -> list[Verdict]:
+    """Before the article: the headline is the last line of several words; a kicker may precede it."""
+    settled = list(verdicts)
+    for i in range(first):
+        if settled[i].label in ("short", "paragraph", "repeated", "caption", "teaser", "widget", "glued"):
+            settled[i] = relabel(settled[i], "boilerplate", "context:before-article")
+    headline = next(
+        (i for i in range(first - 1, -1, -1)
+         if verdicts[i].label == "short"
+         and len(verdicts[i].text.split()) >= HEADLINE_MIN_WORDS_DEFAULT
+         and len(verdicts[i].text) <= HEADLINE_MAX_CHARS_DEFAULT
+         and verdicts[i].text[0].isupper()),
+        None,
+    )
+    if headline is None:
+        return settled
+    settled[headline] = relabel(verdicts[headline], "title", "context:headline")
+    before = [i for i in range(headline) if verdicts[i].label != "blank"]
+    if before:
+        i = before[-1]
+        if verdicts[i].label == "short" and len(verdicts[i].text.split()) <= KICKER_MAX_WORDS_DEFAULT:
+            settled[i] = relabel(verdicts[i], "kicker", "context:kicker")
+    return settled
+
+
+def settle_trailer(verdicts: list[Verdict], last: int) -> list[Verdict]:
+    """After the article's last paragraph only credits survive."""
+    settled = list(verdicts)
+    for i in range(last + 1, len(verdicts)):
+        if verdicts[i].label not in ("blank", "credit"):
+            settled[i] = relabel(verdicts[i], "boilerplate", "context:after-article")
+    return settled
+
+
+def settle_outside(verdicts: list[Verdict], first: int, last: int) -> list[Verdict]:
+    """Prose outside the article's span is another article's teaser, a bio or a comment."""
+    return [relabel(v, "boilerplate", "context:outside-article")
+            if v.label == "paragraph" and not first <= i <= last else v
+            for i, v in enumerate(verdicts)]
+
+
+def settle(verdicts: list[Verdict]) -> list[Verdict]:
+    """Context pass: find the article's span and decide the lines around it."""
+    span = article_span(verdicts)
+    if span is None:
+        return [relabel(v, "boilerplate", "context:no-article") if v.label != "blank" else v
+                for v in verdicts]
+    first, last = span
+    settled = settle_outside(verdicts, first, last)
+    settled = settle_body(settled, first, last)
+    settled = settle_header(settled, first)
+    return settle_trailer(settled, last)

@@ -1,0 +1,179 @@
+"""First pass of the cleaner: what each line looks like on its own.
+
+`to_lines` measures every line once (words, stopwords of the page's language, how
+often the page repeats it); `LINE_RULES` is the ordered ladder of named rules, the
+first rule with an opinion decides (as in jusText's first pass).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable
+
+from .model import Verdict
+
+PARAGRAPH_MIN_WORDS_DEFAULT = 8
+PARAGRAPH_MIN_CHARS_DEFAULT = 60
+STOPWORD_DENSITY_MIN_DEFAULT = 0.15
+GLUED_MAX_SHARE_DEFAULT = 0.12
+GLUED_MIN_COUNT_DEFAULT = 3
+CREDIT_MAX_CHARS_DEFAULT = 120
+WIDGET_MAX_CHARS_DEFAULT = 200
+
+DATA = Path(__file__).resolve().parent / "data"
+LANGUAGES = ("de", "en")
+
+CREDIT_RE = re.compile(
+    r"^(?:(?:Aufmacher|Titel|Artikel|Vorschau)?bild|Bilder|Fotos?|Grafik|Illustration|Quelle|"
+    r"Bildquelle|Fotograf|Image|Photo|Credits?)\s*:\s*\S",
+    re.IGNORECASE,
+)
+BYLINE_RE = re.compile(
+    r"^(?:Von|Autor(?:in)?:?)\s+(?:(?:Dr|Prof)\.\s+)?"
+    r"[A-ZÄÖÜ][\w'-]+\.?(?:\s+(?:und\s+|von\s+|van\s+|de\s+|zu\s+)?[A-ZÄÖÜ][\w'.-]*){0,4}$"
+)
+SENTENCE_END = tuple(".!?:;\"“”»«’)")
+TRUNCATION_RE = re.compile(r"(?:\.\.\.|…)\s*(?:\[?(?:mehr|weiterlesen|more)\]?)?$", re.IGNORECASE)
+GLUED_RE = re.compile(r"[a-zäöüß][.!?,)€%]?[A-ZÄÖÜ][a-zäöüß]")
+# Phrases that the usual web publishing systems print around any article:
+# cookie banners, comment forms, share and subscribe widgets, legal footers.
+WIDGET_RE = re.compile(
+    r"cookie|akismet|e-mail-adresse wird nicht veröffentlicht|erforderliche felder|"
+    r"email address will not be published|required fields are marked|"
+    r"(?:hinterlasse|schreibe?|verfasse) (?:einen|eine|deinen|ihren) (?:kommentar|antwort)|"
+    r"(?:leave|post) a (?:reply|comment)|alle rechte vorbehalten|all rights reserved|"
+    r"©|\bcopyright\b|newsletter|abonnieren|subscribe|(?:jetzt |auf \w+ )?teilen\b|"
+    r"\bshare (?:on|this)\b|datenschutz|impressum|zum inhalt springen|nach oben|"
+    r"javascript|log(?:ge dich)? ?in\b|anmelden|registrieren",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=None)
+def stopwords(lang: str) -> frozenset[str]:
+    """The jusText stoplist of a language (see data/STOPWORDS-LICENSE.txt)."""
+    text = (DATA / f"stopwords_{lang}.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip().lower() for w in text.split("\n") if w.strip())
+
+
+TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def tokens(text: str) -> list[str]:
+    return TOKEN_RE.findall(text.lower())
+
+
+def detect_language(text: str) -> str:
+    """The language whose stopwords (not shared with the other) the text uses most."""
+    words = Counter(tokens(text))
+    lists = {lang: stopwords(lang) for lang in LANGUAGES}
+    shared = lists["de"] & lists["en"]
+    hits = {lang: sum(n for w, n in words.items() if w in s and w not in shared)
+            for lang, s in lists.items()}
+    return max(LANGUAGES, key=lambda lang: (hits[lang], lang == "de"))
+
+
+@dataclass(frozen=True)
+class Line:
+    """A line of the input with what the rules need to know about it."""
+
+    no: int  # 1-based line number in the input
+    text: str
+    count: int = 1  # how often this exact text occurs in the input
+    stops: int = 0  # how many of its words are stopwords of the page's language
+
+    @property
+    def words(self) -> list[str]:
+        return self.text.split()
+
+    @property
+    def density(self) -> float:
+        return self.stops / max(1, len(self.words))
+
+
+def to_lines(text: str) -> list[Line]:
+    """Measure every line of a page once."""
+    texts = text.split("\n")
+    counts = Counter(t for t in texts if t)
+    stop = stopwords(detect_language(text))
+    return [Line(no, t, counts[t] if t else 0, sum(1 for w in tokens(t) if w in stop))
+            for no, t in enumerate(texts, start=1)]
+
+
+Rule = Callable[[Line], "str | None"]
+
+
+def rule_blank(line: Line) -> str | None:
+    return "blank" if not line.text else None
+
+
+def rule_credit(line: Line) -> str | None:
+    """Image credits ("Bild: dpa") are metadata, not body."""
+    return "credit" if len(line.text) <= CREDIT_MAX_CHARS_DEFAULT and CREDIT_RE.match(line.text) else None
+
+
+def rule_byline(line: Line) -> str | None:
+    return "byline" if BYLINE_RE.match(line.text) else None
+
+
+def rule_doubled(line: Line) -> str | None:
+    """A line that is one text twice ("X X") is an image's alt text plus its caption."""
+    words = line.words
+    half = len(words) // 2
+    if len(words) >= 4 and len(words) % 2 == 0 and words[:half] == words[half:]:
+        return "caption"
+    return None
+
+
+def rule_repeated(line: Line) -> str | None:
+    """A line printed more than once is a caption or a widget, not prose."""
+    return "repeated" if line.count > 1 else None
+
+
+def rule_widget(line: Line, max_chars: int = WIDGET_MAX_CHARS_DEFAULT) -> str | None:
+    """Not too long, and says what comment forms, cookie banners and footers say."""
+    return "widget" if len(line.text) <= max_chars and WIDGET_RE.search(line.text) else None
+
+
+def rule_glued(line: Line, max_share: float = GLUED_MAX_SHARE_DEFAULT) -> str | None:
+    """Link texts run together without spaces ("TestBlack Friday") are a menu or a teaser list."""
+    words = line.words
+    glued = len(GLUED_RE.findall(line.text))
+    return "glued" if glued >= GLUED_MIN_COUNT_DEFAULT and glued / len(words) > max_share else None
+
+
+def rule_truncated(line: Line) -> str | None:
+    """A text cut off with "..." is a teaser of another page."""
+    return "teaser" if TRUNCATION_RE.search(line.text) else None
+
+
+def rule_paragraph(line: Line, min_density: float = STOPWORD_DENSITY_MIN_DEFAULT) -> str | None:
+    """Prose: enough words, stopwords among them, and ends as a sentence ends."""
+    text = line.text
+    if len(line.words) >= PARAGRAPH_MIN_WORDS_DEFAULT and len(text) >= PARAGRAPH_MIN_CHARS_DEFAULT:
+        if line.density >= min_density and (
+                text.endswith(SENTENCE_END) or len(line.words) >= 2 * PARAGRAPH_MIN_WORDS_DEFAULT):
+            return "paragraph"
+    return None
+
+
+def rule_short(line: Line) -> str | None:
+    return "short"
+
+
+LINE_RULES: tuple[Rule, ...] = (
+    rule_blank, rule_credit, rule_byline, rule_doubled, rule_repeated, rule_widget,
+    rule_glued, rule_truncated, rule_paragraph, rule_short,
+)
+
+
+def classify(line: Line, rules: tuple[Rule, ...] = LINE_RULES) -> Verdict:
+    """First pass: the first rule that has an opinion decides."""
+    for rule in rules:
+        label = rule(line)
+        if label is not None:
+            return Verdict(line.no, line.text, label, rule.__name__.removeprefix("rule_"))
+    raise AssertionError("rule_short always decides")  # pragma: no cover
