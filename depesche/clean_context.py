@@ -15,6 +15,8 @@ SUBHEADING_MAX_WORDS_DEFAULT = 14
 SHORT_COST_DEFAULT = 1.0
 WIDGET_COST_DEFAULT = 3.0
 PARAGRAPH_GAIN_DEFAULT = 0.3  # per word
+SHORT_KEEP_MIN_WORDS_DEFAULT = 1
+END_COST_DEFAULT = 20.0
 
 IMAGE_LABELS = frozenset({"blank", "caption", "repeated", "credit"})
 NEUTRAL_LABELS = frozenset({"blank", "caption", "credit", "byline"})
@@ -28,6 +30,8 @@ def line_weight(v: Verdict, short_cost: float = SHORT_COST_DEFAULT,
         return gain * len(v.text.split())
     if v.label in NEUTRAL_LABELS:
         return 0.0
+    if v.label == "section-end":
+        return -END_COST_DEFAULT
     return -widget_cost if v.label in BAD_LABELS else -short_cost
 
 
@@ -64,6 +68,11 @@ def relabel(verdict: Verdict, label: str, rule: str) -> Verdict:
     return Verdict(verdict.line_no, verdict.text, label, rule)
 
 
+def keeps_short(text: str) -> bool:
+    """A short line inside the article is a list item, a quote or a short paragraph."""
+    return len(text.split()) >= SHORT_KEEP_MIN_WORDS_DEFAULT
+
+
 def settle_body(verdicts: list[Verdict], first: int, last: int) -> list[Verdict]:
     """Inside the article, short lines are subheadings when prose follows them."""
     settled = list(verdicts)
@@ -74,6 +83,8 @@ def settle_body(verdicts: list[Verdict], first: int, last: int) -> list[Verdict]
         following = next_content(verdicts, i)
         if following and following.label == "paragraph" and looks_like_heading(v.text):
             settled[i] = relabel(v, "subheading", "context:subheading")
+        elif keeps_short(v.text):
+            settled[i] = relabel(v, "paragraph", "context:short-in-body")
         else:
             settled[i] = relabel(v, "boilerplate", "context:short-in-body")
     return settled
@@ -83,7 +94,7 @@ def settle_header(verdicts: list[Verdict], first: int) -> list[Verdict]:
     """Before the article: the headline is the last line of several words; a kicker may precede it."""
     settled = list(verdicts)
     for i in range(first):
-        if settled[i].label in ("short", "paragraph", "repeated", "caption", "teaser", "widget", "glued"):
+        if settled[i].label in ("short", "paragraph", "repeated", "caption", "teaser", "widget", "glued", "section-end"):
             settled[i] = relabel(settled[i], "boilerplate", "context:before-article")
     headline = next(
         (i for i in range(first - 1, -1, -1)

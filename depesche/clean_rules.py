@@ -51,6 +51,20 @@ WIDGET_RE = re.compile(
     re.IGNORECASE,
 )
 
+# Headings that open what follows an article on most sites: comments, related
+# articles, tags, author boxes, previous/next links.
+SECTION_END_RE = re.compile(
+    r"^(?:\d+\s+)?(?:kommentare?|comments?|antworten|replies|diskussion)\b.{0,25}$|"
+    r"(?:ähnliche|verwandte|weitere|neueste|beliebte|meistgelesene|passende|related|popular)\w* "
+    r"(?:beiträge|artikel|themen|nachrichten|posts|kommentare|news|meldungen|stories|articles)|"
+    r"könnte (?:sie|dich|euch) (?:auch )?interessieren|auch interessant|mehr zum thema|"
+    r"(?:lesen sie|lies) (?:auch|mehr|weiter)|^auch lesen|you may also like|\b(?:sagt|says|schreibt):$|"
+    r"kommentieren|^zurück zu|schlagw[öo]rter|^tags?:|markiert mit|^kategorien?:|"
+    r"(?:über|zum) (?:den )?autor|about the author|(?:vorheriger|nächster) (?:beitrag|artikel)|"
+    r"(?:previous|next) (?:post|article)|^drucken$|als pdf|^teilen$",
+    re.IGNORECASE,
+)
+
 
 @lru_cache(maxsize=None)
 def stopwords(lang: str) -> frozenset[str]:
@@ -133,6 +147,12 @@ def rule_repeated(line: Line) -> str | None:
     return "repeated" if line.count > 1 else None
 
 
+def rule_section_end(line: Line, max_chars: int = WIDGET_MAX_CHARS_DEFAULT) -> str | None:
+    """A heading that opens the comments, related articles, tags or the author box."""
+    text = line.text
+    return "section-end" if len(text) <= max_chars and SECTION_END_RE.search(text) else None
+
+
 def rule_widget(line: Line, max_chars: int = WIDGET_MAX_CHARS_DEFAULT) -> str | None:
     """Not too long, and says what comment forms, cookie banners and footers say."""
     return "widget" if len(line.text) <= max_chars and WIDGET_RE.search(line.text) else None
@@ -165,7 +185,8 @@ def rule_short(line: Line) -> str | None:
 
 
 LINE_RULES: tuple[Rule, ...] = (
-    rule_blank, rule_credit, rule_byline, rule_doubled, rule_repeated, rule_widget,
+    rule_blank, rule_credit, rule_byline, rule_doubled, rule_section_end, rule_repeated,
+    rule_widget,
     rule_glued, rule_truncated, rule_paragraph, rule_short,
 )
 
