@@ -17,6 +17,7 @@ WIDGET_COST_DEFAULT = 3.0
 PARAGRAPH_GAIN_DEFAULT = 0.3  # per word
 SHORT_KEEP_MIN_WORDS_DEFAULT = 1
 END_COST_DEFAULT = 20.0
+TAIL_MAX_LINES_DEFAULT = 8
 
 IMAGE_LABELS = frozenset({"blank", "caption", "repeated", "credit"})
 NEUTRAL_LABELS = frozenset({"blank", "caption", "credit", "byline"})
@@ -48,6 +49,7 @@ def article_span(verdicts: list[Verdict]) -> tuple[int, int] | None:
         return None
     prose = [i for i in range(best_span[0], best_span[1] + 1) if verdicts[i].label == "paragraph"]
     return prose[0], prose[-1]
+
 def looks_like_heading(text: str) -> bool:
     """A short line that could head a section: capitalised, not a sentence, not a label."""
     words = text.split()

@@ -22,6 +22,7 @@ GLUED_MAX_SHARE_DEFAULT = 0.12
 GLUED_MIN_COUNT_DEFAULT = 3
 CREDIT_MAX_CHARS_DEFAULT = 120
 WIDGET_MAX_CHARS_DEFAULT = 200
+CAPTION_MAX_CHARS_DEFAULT = 300
 
 DATA = Path(__file__).resolve().parent / "data"
 LANGUAGES = ("de", "en")
@@ -47,10 +48,18 @@ WIDGET_RE = re.compile(
     r"(?:leave|post) a (?:reply|comment)|alle rechte vorbehalten|all rights reserved|"
     r"©|\bcopyright\b|newsletter|abonnieren|subscribe|(?:jetzt |auf \w+ )?teilen\b|"
     r"\bshare (?:on|this)\b|datenschutz|impressum|zum inhalt springen|nach oben|"
-    r"javascript|log(?:ge dich)? ?in\b|anmelden|registrieren",
-    re.IGNORECASE,
+    r"javascript|log(?:ge dich)? ?in\b|anmelden|registrieren|willige ich|einwilligung|"
+    r"(?:dieser|der) (?:beitrag|eintrag|artikel) wurde .{0,80}(?:veröffentlicht|abgelegt|getaggt)",
 )
 
+# A caption names its picture's source at its end ("… (dpa)", "… Foto: X") or
+# starts with "Abbildung 3:"; these stock and agency names are the usual sources.
+CAPTION_RE = re.compile(
+    r"(?:\b(?:foto|fotos|bild|bildquelle|quelle|credit|photo)s?\s*:|©|\((?:[^()]*/[^()]*|[^()]*"
+    r"(?:istock|getty|dpa|picture[- ]alliance|shutterstock|fotolia|adobe ?stock|unsplash|pixabay|"
+    r"imago|reuters|afp)[^()]*)\))[^.!?]{0,80}$|^(?:abbildung|abb\.|bild|grafik|figure|fig\.) ?\d+:|"
+    r"zum vergrößern|klicken sie auf (?:das|den) ",
+)
 # Headings that open what follows an article on most sites: comments, related
 # articles, tags, author boxes, previous/next links.
 SECTION_END_RE = re.compile(
@@ -62,7 +71,6 @@ SECTION_END_RE = re.compile(
     r"kommentieren|^zurück zu|schlagw[öo]rter|^tags?:|markiert mit|^kategorien?:|"
     r"(?:über|zum) (?:den )?autor|about the author|(?:vorheriger|nächster) (?:beitrag|artikel)|"
     r"(?:previous|next) (?:post|article)|^drucken$|als pdf|^teilen$",
-    re.IGNORECASE,
 )
 
 
@@ -73,21 +81,25 @@ def stopwords(lang: str) -> frozenset[str]:
     return frozenset(w.strip().lower() for w in text.split("\n") if w.strip())
 
 
-TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+PUNCTUATION = ".,;:!?\"'()[]{}…–—-„“”»«‚‘’/*#|"
 
 
 def tokens(text: str) -> list[str]:
-    return TOKEN_RE.findall(text.lower())
+    """Lower-cased words without the punctuation around them."""
+    return [w.strip(PUNCTUATION) for w in text.lower().split()]
 
 
-def detect_language(text: str) -> str:
-    """The language whose stopwords (not shared with the other) the text uses most."""
-    words = Counter(tokens(text))
-    lists = {lang: stopwords(lang) for lang in LANGUAGES}
-    shared = lists["de"] & lists["en"]
-    hits = {lang: sum(n for w, n in words.items() if w in s and w not in shared)
-            for lang, s in lists.items()}
-    return max(LANGUAGES, key=lambda lang: (hits[lang], lang == "de"))
+def detect_language(lines: list[list[str]]) -> str:
+    """The language whose stopwords (not shared with the other) the page's words use most."""
+    de, en = stopwords("de"), stopwords("en")
+    hits = {"de": 0, "en": 0}
+    for words in lines:
+        for w in words:
+            if w in de:
+                hits["de"] += w not in en
+            elif w in en:
+                hits["en"] += 1
+    return "en" if hits["en"] > hits["de"] else "de"
 
 
 @dataclass(frozen=True)
@@ -98,6 +110,7 @@ class Line:
     text: str
     count: int = 1  # how often this exact text occurs in the input
     stops: int = 0  # how many of its words are stopwords of the page's language
+    lower: str = ""  # the text in lower case, for the phrase rules
 
     @property
     def words(self) -> list[str]:
@@ -111,10 +124,11 @@ class Line:
 def to_lines(text: str) -> list[Line]:
     """Measure every line of a page once."""
     texts = text.split("\n")
-    counts = Counter(t for t in texts if t)
-    stop = stopwords(detect_language(text))
-    return [Line(no, t, counts[t] if t else 0, sum(1 for w in tokens(t) if w in stop))
-            for no, t in enumerate(texts, start=1)]
+    counts = Counter(texts)
+    words = [tokens(t) for t in texts]
+    stop = stopwords(detect_language(words))
+    return [Line(no, t, counts[t] if t else 0, sum(1 for w in ws if w in stop), t.lower())
+            for no, (t, ws) in enumerate(zip(texts, words), start=1)]
 
 
 Rule = Callable[[Line], "str | None"]
@@ -142,6 +156,11 @@ def rule_doubled(line: Line) -> str | None:
     return None
 
 
+def rule_caption(line: Line) -> str | None:
+    """A line that credits a picture is its caption."""
+    return "caption" if len(line.text) <= CAPTION_MAX_CHARS_DEFAULT and CAPTION_RE.search(line.lower) else None
+
+
 def rule_repeated(line: Line) -> str | None:
     """A line printed more than once is a caption or a widget, not prose."""
     return "repeated" if line.count > 1 else None
@@ -150,12 +169,12 @@ def rule_repeated(line: Line) -> str | None:
 def rule_section_end(line: Line, max_chars: int = WIDGET_MAX_CHARS_DEFAULT) -> str | None:
     """A heading that opens the comments, related articles, tags or the author box."""
     text = line.text
-    return "section-end" if len(text) <= max_chars and SECTION_END_RE.search(text) else None
+    return "section-end" if len(text) <= max_chars and SECTION_END_RE.search(line.lower) else None
 
 
 def rule_widget(line: Line, max_chars: int = WIDGET_MAX_CHARS_DEFAULT) -> str | None:
     """Not too long, and says what comment forms, cookie banners and footers say."""
-    return "widget" if len(line.text) <= max_chars and WIDGET_RE.search(line.text) else None
+    return "widget" if len(line.text) <= max_chars and WIDGET_RE.search(line.lower) else None
 
 
 def rule_glued(line: Line, max_share: float = GLUED_MAX_SHARE_DEFAULT) -> str | None:
@@ -185,7 +204,7 @@ def rule_short(line: Line) -> str | None:
 
 
 LINE_RULES: tuple[Rule, ...] = (
-    rule_blank, rule_credit, rule_byline, rule_doubled, rule_section_end, rule_repeated,
+    rule_blank, rule_credit, rule_byline, rule_doubled, rule_caption, rule_section_end, rule_repeated,
     rule_widget,
     rule_glued, rule_truncated, rule_paragraph, rule_short,
 )
