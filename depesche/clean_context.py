@@ -21,7 +21,7 @@ TAIL_MAX_LINES_DEFAULT = 8
 
 IMAGE_LABELS = frozenset({"blank", "caption", "repeated", "credit"})
 NEUTRAL_LABELS = frozenset({"blank", "caption", "credit", "byline"})
-BAD_LABELS = frozenset({"widget", "glued", "teaser", "repeated"})
+BAD_LABELS = frozenset({"widget", "consent", "glued", "teaser", "repeated"})
 
 
 def line_weight(v: Verdict, short_cost: float = SHORT_COST_DEFAULT,
@@ -96,7 +96,7 @@ def settle_header(verdicts: list[Verdict], first: int) -> list[Verdict]:
     """Before the article: the headline is the last line of several words; a kicker may precede it."""
     settled = list(verdicts)
     for i in range(first):
-        if settled[i].label in ("short", "paragraph", "repeated", "caption", "teaser", "widget", "glued", "section-end"):
+        if settled[i].label in ("short", "paragraph", "repeated", "caption", "teaser", "widget", "consent", "glued", "section-end"):
             settled[i] = relabel(settled[i], "boilerplate", "context:before-article")
     headline = next(
         (i for i in range(first - 1, -1, -1)

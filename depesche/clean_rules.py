@@ -23,6 +23,7 @@ GLUED_MIN_COUNT_DEFAULT = 3
 CREDIT_MAX_CHARS_DEFAULT = 120
 WIDGET_MAX_CHARS_DEFAULT = 200
 CAPTION_MAX_CHARS_DEFAULT = 300
+CONSENT_MAX_CHARS_DEFAULT = 800
 
 DATA = Path(__file__).resolve().parent / "data"
 LANGUAGES = ("de", "en")
@@ -50,6 +51,11 @@ WIDGET_RE = re.compile(
     r"\bshare (?:on|this)\b|datenschutz|impressum|zum inhalt springen|nach oben|"
     r"javascript|log(?:ge dich)? ?in\b|anmelden|registrieren|willige ich|einwilligung|"
     r"(?:dieser|der) (?:beitrag|eintrag|artikel) wurde .{0,80}(?:veröffentlicht|abgelegt|getaggt)",
+)
+# Consent banners run to whole paragraphs; these words mark them at any length.
+CONSENT_RE = re.compile(
+    r"\bcookies?\b|einwilligung|speicherung oder (?:der )?zugriff|datenschutzerklärung|willige ich|"
+    r"zustimmung|consent|tracking|personalisierte werbung"
 )
 
 # A caption names its picture's source at its end ("… (dpa)", "… Foto: X") or
@@ -177,6 +183,11 @@ def rule_widget(line: Line, max_chars: int = WIDGET_MAX_CHARS_DEFAULT) -> str | 
     return "widget" if len(line.text) <= max_chars and WIDGET_RE.search(line.lower) else None
 
 
+def rule_consent(line: Line, max_chars: int = CONSENT_MAX_CHARS_DEFAULT) -> str | None:
+    """Cookie and consent banners: long, but about storing data, not about the article."""
+    return "consent" if len(line.text) <= max_chars and CONSENT_RE.search(line.lower) else None
+
+
 def rule_glued(line: Line, max_share: float = GLUED_MAX_SHARE_DEFAULT) -> str | None:
     """Link texts run together without spaces ("TestBlack Friday") are a menu or a teaser list."""
     words = line.words
@@ -205,7 +216,7 @@ def rule_short(line: Line) -> str | None:
 
 LINE_RULES: tuple[Rule, ...] = (
     rule_blank, rule_credit, rule_byline, rule_doubled, rule_caption, rule_section_end, rule_repeated,
-    rule_widget,
+    rule_widget, rule_consent,
     rule_glued, rule_truncated, rule_paragraph, rule_short,
 )
 
