@@ -17,11 +17,13 @@ WIDGET_COST_DEFAULT = 3.0
 PARAGRAPH_GAIN_DEFAULT = 0.3  # per word
 SHORT_KEEP_MIN_WORDS_DEFAULT = 1
 END_COST_DEFAULT = 20.0
+LEAD_MAX_GAP_DEFAULT = 12
 TAIL_MAX_LINES_DEFAULT = 8
 
 IMAGE_LABELS = frozenset({"blank", "caption", "repeated", "credit"})
 NEUTRAL_LABELS = frozenset({"blank", "caption", "credit", "byline"})
 BAD_LABELS = frozenset({"widget", "consent", "glued", "teaser", "repeated"})
+STOP_LABELS = frozenset({"widget", "consent", "glued", "section-end"})
 
 
 def line_weight(v: Verdict, short_cost: float = SHORT_COST_DEFAULT,
@@ -48,7 +50,23 @@ def article_span(verdicts: list[Verdict]) -> tuple[int, int] | None:
     if best_span is None:
         return None
     prose = [i for i in range(best_span[0], best_span[1] + 1) if verdicts[i].label == "paragraph"]
-    return prose[0], prose[-1]
+    return take_lead(verdicts, prose[0]), prose[-1]
+
+
+def take_lead(verdicts: list[Verdict], first: int, max_gap: int = LEAD_MAX_GAP_DEFAULT) -> int:
+    """A paragraph a few lines above the span (the lead, above the picture) starts the article."""
+    gap = 0
+    for i in range(first - 1, -1, -1):
+        label = verdicts[i].label
+        if label == "paragraph":
+            first, gap = i, 0
+        elif label in STOP_LABELS:
+            break
+        elif label not in NEUTRAL_LABELS:
+            gap += 1
+            if gap > max_gap:
+                break
+    return first
 
 def looks_like_heading(text: str) -> bool:
     """A short line that could head a section: capitalised, not a sentence, not a label."""
