@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .clean_context import settle
+from .clean_context import SpanSettings, settle
 from .clean_rules import classify, to_lines
 from .model import Block, Cleaned, Verdict
 
@@ -53,7 +53,11 @@ def assemble(verdicts: list[Verdict]) -> Cleaned:
     )
 
 
-def clean(text: str) -> Cleaned:
+def first_pass(text: str) -> list[Verdict]:
+    """Every line labelled on its own."""
+    return [classify(line) for line in to_lines(text)]
+
+
+def clean(text: str, settings: SpanSettings = SpanSettings()) -> Cleaned:
     """The whole cleaner: label each line, settle them in context, assemble."""
-    verdicts = [classify(line) for line in to_lines(text)]
-    return assemble(settle(verdicts))
+    return assemble(settle(first_pass(text), settings))

@@ -6,6 +6,8 @@ inside it, and drops everything else outside it.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .model import Verdict
 
 HEADLINE_MIN_WORDS_DEFAULT = 3
@@ -15,10 +17,8 @@ SUBHEADING_MAX_WORDS_DEFAULT = 14
 SHORT_COST_DEFAULT = 1.0
 WIDGET_COST_DEFAULT = 3.0
 PARAGRAPH_GAIN_DEFAULT = 0.3  # per word
-SHORT_KEEP_MIN_WORDS_DEFAULT = 1
 END_COST_DEFAULT = 20.0
 LEAD_MAX_GAP_DEFAULT = 12
-TAIL_MAX_LINES_DEFAULT = 8
 
 IMAGE_LABELS = frozenset({"blank", "caption", "repeated", "credit"})
 NEUTRAL_LABELS = frozenset({"blank", "caption", "credit", "byline"})
@@ -26,31 +26,41 @@ BAD_LABELS = frozenset({"widget", "consent", "glued", "teaser", "repeated"})
 STOP_LABELS = frozenset({"widget", "consent", "glued", "section-end"})
 
 
-def line_weight(v: Verdict, short_cost: float = SHORT_COST_DEFAULT,
-                widget_cost: float = WIDGET_COST_DEFAULT, gain: float = PARAGRAPH_GAIN_DEFAULT) -> float:
+@dataclass(frozen=True)
+class SpanSettings:
+    """The weights that decide where the article starts and ends."""
+
+    short_cost: float = SHORT_COST_DEFAULT
+    widget_cost: float = WIDGET_COST_DEFAULT
+    end_cost: float = END_COST_DEFAULT
+    gain: float = PARAGRAPH_GAIN_DEFAULT
+    lead_max_gap: int = LEAD_MAX_GAP_DEFAULT
+
+
+def line_weight(v: Verdict, settings: SpanSettings = SpanSettings()) -> float:
     """How much a line speaks for (prose) or against (menus, widgets) being inside the article."""
     if v.label == "paragraph":
-        return gain * len(v.text.split())
+        return settings.gain * len(v.text.split())
     if v.label in NEUTRAL_LABELS:
         return 0.0
     if v.label == "section-end":
-        return -END_COST_DEFAULT
-    return -widget_cost if v.label in BAD_LABELS else -short_cost
+        return -settings.end_cost
+    return -settings.widget_cost if v.label in BAD_LABELS else -settings.short_cost
 
 
-def article_span(verdicts: list[Verdict]) -> tuple[int, int] | None:
+def article_span(verdicts: list[Verdict], settings: SpanSettings = SpanSettings()) -> tuple[int, int] | None:
     """The run of lines with the greatest total weight (Kadane), trimmed to prose at both ends."""
     best, best_span, total, start = 0.0, None, 0.0, 0
     for i, v in enumerate(verdicts):
         if total <= 0:
             total, start = 0.0, i
-        total += line_weight(v)
+        total += line_weight(v, settings)
         if total > best:
             best, best_span = total, (start, i)
     if best_span is None:
         return None
     prose = [i for i in range(best_span[0], best_span[1] + 1) if verdicts[i].label == "paragraph"]
-    return take_lead(verdicts, prose[0]), prose[-1]
+    return take_lead(verdicts, prose[0], settings.lead_max_gap), prose[-1]
 
 
 def take_lead(verdicts: list[Verdict], first: int, max_gap: int = LEAD_MAX_GAP_DEFAULT) -> int:
@@ -67,6 +77,7 @@ def take_lead(verdicts: list[Verdict], first: int, max_gap: int = LEAD_MAX_GAP_D
             if gap > max_gap:
                 break
     return first
+
 
 def looks_like_heading(text: str) -> bool:
     """A short line that could head a section: capitalised, not a sentence, not a label."""
@@ -88,13 +99,8 @@ def relabel(verdict: Verdict, label: str, rule: str) -> Verdict:
     return Verdict(verdict.line_no, verdict.text, label, rule)
 
 
-def keeps_short(text: str) -> bool:
-    """A short line inside the article is a list item, a quote or a short paragraph."""
-    return len(text.split()) >= SHORT_KEEP_MIN_WORDS_DEFAULT
-
-
 def settle_body(verdicts: list[Verdict], first: int, last: int) -> list[Verdict]:
-    """Inside the article, short lines are subheadings when prose follows them."""
+    """Inside the article, short lines are subheadings when prose follows them, else list items."""
     settled = list(verdicts)
     for i in range(first, last + 1):
         v = verdicts[i]
@@ -103,10 +109,8 @@ def settle_body(verdicts: list[Verdict], first: int, last: int) -> list[Verdict]
         following = next_content(verdicts, i)
         if following and following.label == "paragraph" and looks_like_heading(v.text):
             settled[i] = relabel(v, "subheading", "context:subheading")
-        elif keeps_short(v.text):
-            settled[i] = relabel(v, "paragraph", "context:short-in-body")
         else:
-            settled[i] = relabel(v, "boilerplate", "context:short-in-body")
+            settled[i] = relabel(v, "paragraph", "context:short-in-body")
     return settled
 
 
@@ -151,9 +155,9 @@ def settle_outside(verdicts: list[Verdict], first: int, last: int) -> list[Verdi
             for i, v in enumerate(verdicts)]
 
 
-def settle(verdicts: list[Verdict]) -> list[Verdict]:
+def settle(verdicts: list[Verdict], settings: SpanSettings = SpanSettings()) -> list[Verdict]:
     """Context pass: find the article's span and decide the lines around it."""
-    span = article_span(verdicts)
+    span = article_span(verdicts, settings)
     if span is None:
         return [relabel(v, "boilerplate", "context:no-article") if v.label != "blank" else v
                 for v in verdicts]
