@@ -20,7 +20,7 @@ PARAGRAPH_GAIN_DEFAULT = 0.3  # per word
 END_COST_DEFAULT = 20.0
 LEAD_MAX_GAP_DEFAULT = 12
 
-IMAGE_LABELS = frozenset({"blank", "caption", "repeated", "credit"})
+BODY_LABELS = frozenset({"paragraph", "short"})
 NEUTRAL_LABELS = frozenset({"blank", "caption", "credit", "byline"})
 BAD_LABELS = frozenset({"widget", "consent", "glued", "teaser", "repeated"})
 STOP_LABELS = frozenset({"widget", "consent", "glued", "section-end"})
@@ -91,8 +91,9 @@ def looks_like_heading(text: str) -> bool:
 
 
 def next_content(verdicts: list[Verdict], start: int) -> Verdict | None:
-    """The next verdict after `start` that is text, not a blank or an image's caption or credit."""
-    return next((v for v in verdicts[start + 1:] if v.label not in IMAGE_LABELS), None)
+    """The next line after `start` that can be body text (what will be dropped does not count)."""
+    return next((verdicts[i] for i in range(start + 1, len(verdicts))
+                 if verdicts[i].label in BODY_LABELS), None)
 
 
 def relabel(verdict: Verdict, label: str, rule: str) -> Verdict:

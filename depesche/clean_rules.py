@@ -6,13 +6,16 @@ first rule with an opinion decides (as in jusText's first pass).
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
+from .clean_patterns import (
+    BYLINE_RE, CAPTION_RE, CONSENT_RE, CREDIT_RE, GLUED_RE, SECTION_END_RE, SENTENCE_END,
+    TRUNCATION_RE, WIDGET_RE,
+)
 from .model import Verdict
 
 PARAGRAPH_MIN_WORDS_DEFAULT = 8
@@ -27,57 +30,6 @@ CONSENT_MAX_CHARS_DEFAULT = 800
 
 DATA = Path(__file__).resolve().parent / "data"
 LANGUAGES = ("de", "en")
-
-CREDIT_RE = re.compile(
-    r"^(?:(?:Aufmacher|Titel|Artikel|Vorschau)?bild|Bilder|Fotos?|Grafik|Illustration|Quelle|"
-    r"Bildquelle|Fotograf|Image|Photo|Credits?)\s*:\s*\S",
-    re.IGNORECASE,
-)
-BYLINE_RE = re.compile(
-    r"^(?:Von|Autor(?:in)?:?)\s+(?:(?:Dr|Prof)\.\s+)?"
-    r"[A-ZÄÖÜ][\w'-]+\.?(?:\s+(?:und\s+|von\s+|van\s+|de\s+|zu\s+)?[A-ZÄÖÜ][\w'.-]*){0,4}$"
-)
-SENTENCE_END = tuple(".!?:;\"“”»«’)")
-TRUNCATION_RE = re.compile(r"(?:\.\.\.|…)\s*(?:\[?(?:mehr|weiterlesen|more)\]?)?$", re.IGNORECASE)
-GLUED_RE = re.compile(r"[a-zäöüß][.!?,)€%]?[A-ZÄÖÜ][a-zäöüß]")
-# Phrases that the usual web publishing systems print around any article:
-# cookie banners, comment forms, share and subscribe widgets, legal footers.
-WIDGET_RE = re.compile(
-    r"cookie|akismet|e-mail-adresse wird nicht veröffentlicht|erforderliche felder|"
-    r"email address will not be published|required fields are marked|"
-    r"(?:hinterlasse|schreibe?|verfasse) (?:einen|eine|deinen|ihren) (?:kommentar|antwort)|"
-    r"(?:leave|post) a (?:reply|comment)|alle rechte vorbehalten|all rights reserved|"
-    r"©|\bcopyright\b|newsletter|abonnieren|subscribe|(?:jetzt |auf \w+ )?teilen\b|"
-    r"\bshare (?:on|this)\b|datenschutz|impressum|zum inhalt springen|nach oben|"
-    r"javascript|log(?:ge dich)? ?in\b|anmelden|registrieren|willige ich|einwilligung|"
-    r"(?:dieser|der) (?:beitrag|eintrag|artikel) wurde .{0,80}(?:veröffentlicht|abgelegt|getaggt)",
-)
-# Consent banners run to whole paragraphs; these words mark them at any length.
-CONSENT_RE = re.compile(
-    r"\bcookies?\b|einwilligung|speicherung oder (?:der )?zugriff|datenschutzerklärung|willige ich|"
-    r"zustimmung|consent|tracking|personalisierte werbung"
-)
-
-# A caption names its picture's source at its end ("… (dpa)", "… Foto: X") or
-# starts with "Abbildung 3:"; these stock and agency names are the usual sources.
-CAPTION_RE = re.compile(
-    r"(?:\b(?:foto|fotos|bild|bildquelle|quelle|credit|photo)s?\s*:|©|\((?:[^()]*/[^()]*|[^()]*"
-    r"(?:istock|getty|dpa|picture[- ]alliance|shutterstock|fotolia|adobe ?stock|unsplash|pixabay|"
-    r"imago|reuters|afp)[^()]*)\))[^.!?]{0,80}$|^(?:abbildung|abb\.|bild|grafik|figure|fig\.) ?\d+:|"
-    r"zum vergrößern|klicken sie auf (?:das|den) ",
-)
-# Headings that open what follows an article on most sites: comments, related
-# articles, tags, author boxes, previous/next links.
-SECTION_END_RE = re.compile(
-    r"^(?:\d+\s+)?(?:kommentare?|comments?|antworten|replies|diskussion)\b.{0,25}$|"
-    r"(?:ähnliche|verwandte|weitere|neueste|beliebte|meistgelesene|passende|related|popular)\w* "
-    r"(?:beiträge|artikel|themen|nachrichten|posts|kommentare|news|meldungen|stories|articles)|"
-    r"könnte (?:sie|dich|euch) (?:auch )?interessieren|auch interessant|mehr zum thema|"
-    r"(?:lesen sie|lies) (?:auch|mehr|weiter)|^auch lesen|you may also like|\b(?:sagt|says|schreibt):$|"
-    r"kommentieren|^zurück zu|schlagw[öo]rter|^tags?:|markiert mit|^kategorien?:|"
-    r"(?:über|zum) (?:den )?autor|about the author|(?:vorheriger|nächster) (?:beitrag|artikel)|"
-    r"(?:previous|next) (?:post|article)|^drucken$|als pdf|^teilen$",
-)
 
 
 @lru_cache(maxsize=None)
@@ -95,17 +47,18 @@ def tokens(text: str) -> list[str]:
     return [w.strip(PUNCTUATION) for w in text.lower().split()]
 
 
-def detect_language(lines: list[list[str]]) -> str:
-    """The language whose stopwords (not shared with the other) the page's words use most."""
+def count_stopwords(words: list[str]) -> int:
+    """Stopwords of the language the line is written in: the stoplist it matches best.
+
+    Detected per line, so an English quote on a German page (or the reverse) is still prose.
+    """
     de, en = stopwords("de"), stopwords("en")
-    hits = {"de": 0, "en": 0}
-    for words in lines:
-        for w in words:
-            if w in de:
-                hits["de"] += w not in en
-            elif w in en:
-                hits["en"] += 1
-    return "en" if hits["en"] > hits["de"] else "de"
+    return max(sum(w in de for w in words), sum(w in en for w in words))
+
+
+def detect_language(words: list[str]) -> str:
+    """The language whose stoplist the words match best (German on a tie)."""
+    return max(LANGUAGES, key=lambda lang: (sum(1 for w in words if w in stopwords(lang)), lang == "de"))
 
 
 @dataclass(frozen=True)
@@ -131,10 +84,8 @@ def to_lines(text: str) -> list[Line]:
     """Measure every line of a page once."""
     texts = text.split("\n")
     counts = Counter(texts)
-    words = [tokens(t) for t in texts]
-    stop = stopwords(detect_language(words))
-    return [Line(no, t, counts[t] if t else 0, sum(1 for w in ws if w in stop), t.lower())
-            for no, (t, ws) in enumerate(zip(texts, words), start=1)]
+    return [Line(no, t, counts[t] if t else 0, count_stopwords(tokens(t)), t.lower())
+            for no, t in enumerate(texts, start=1)]
 
 
 Rule = Callable[[Line], "str | None"]
