@@ -27,34 +27,39 @@ WIDGET_RE = re.compile(
     r"email address will not be published|required fields are marked|"
     r"(?:hinterlasse|schreibe?|verfasse) (?:einen|eine|deinen|ihren) (?:kommentar|antwort)|"
     r"(?:leave|post) a (?:reply|comment)|alle rechte vorbehalten|all rights reserved|"
-    r"©|\bcopyright\b|newsletter|abonnieren|subscribe|(?:jetzt |auf \w+ )?teilen\b|"
-    r"\bshare (?:on|this)\b|datenschutz|impressum|zum inhalt springen|nach oben|"
+    r"©|copyright|newsletter|abonnieren|subscribe|teilen\b|"
+    r"share (?:on|this)\b|datenschutz|impressum|zum inhalt springen|nach oben|"
     r"javascript|log(?:ge dich)? ?in\b|anmelden|registrieren|willige ich|einwilligung|"
     r"(?:dieser|der) (?:beitrag|eintrag|artikel) wurde .{0,80}(?:veröffentlicht|abgelegt|getaggt)",
 )
 # Consent banners run to whole paragraphs; these words mark them at any length.
 CONSENT_RE = re.compile(
-    r"\bcookies?\b|einwilligung|speicherung oder (?:der )?zugriff|datenschutzerklärung|willige ich|"
+    r"cookies?\b|einwilligung|speicherung oder (?:der )?zugriff|datenschutzerklärung|willige ich|"
     r"zustimmung|consent|tracking|personalisierte werbung"
 )
 
 # A caption names its picture's source at its end ("… (dpa)", "… Foto: X") or
 # starts with "Abbildung 3:"; these stock and agency names are the usual sources.
+# (No alternative starts with an anchor, so the regex engine can skip ahead fast;
+# the anchored ones are in the *_HEAD_RE patterns, used with `match`.)
 CAPTION_RE = re.compile(
-    r"(?:\b(?:foto|fotos|bild|bildquelle|quelle|credit|photo)s?\s*:|©|\((?:[^()]*/[^()]*|[^()]*"
+    r"(?:(?:foto|fotos|bild|bildquelle|quelle|credit|photo)s?\s*:|©|\((?:[^()]*/[^()]*|[^()]*"
     r"(?:istock|getty|dpa|picture[- ]alliance|shutterstock|fotolia|adobe ?stock|unsplash|pixabay|"
-    r"imago|reuters|afp)[^()]*)\))[^.!?]{0,80}$|^(?:abbildung|abb\.|bild|grafik|figure|fig\.) ?\d+:|"
-    r"zum vergrößern|klicken sie auf (?:das|den) ",
+    r"imago|reuters|afp)[^()]*)\))[^.!?]{0,80}$|zum vergrößern|klicken sie auf (?:das|den) ",
 )
+CAPTION_HEAD_RE = re.compile(r"(?:abbildung|abb\.|bild|grafik|figure|fig\.) ?\d+:")
 # Headings that open what follows an article on most sites: comments, related
 # articles, tags, author boxes, previous/next links.
 SECTION_END_RE = re.compile(
-    r"^(?:\d+\s+)?(?:kommentare?|comments?|antworten|replies|diskussion)\b.{0,25}$|"
     r"(?:ähnliche|verwandte|weitere|neueste|beliebte|meistgelesene|passende|related|popular)\w* "
     r"(?:beiträge|artikel|themen|nachrichten|posts|kommentare|news|meldungen|stories|articles)|"
     r"könnte (?:sie|dich|euch) (?:auch )?interessieren|auch interessant|mehr zum thema|"
-    r"(?:lesen sie|lies) (?:auch|mehr|weiter)|^auch lesen|you may also like|\b(?:sagt|says|schreibt):$|"
-    r"kommentieren|^zurück zu|schlagw[öo]rter|^tags?:|markiert mit|^kategorien?:|"
+    r"(?:lesen sie|lies) (?:auch|mehr|weiter)|you may also like|(?:sagt|says|schreibt):$|"
+    r"kommentieren|schlagw[öo]rter|markiert mit|"
     r"(?:über|zum) (?:den )?autor|about the author|(?:vorheriger|nächster) (?:beitrag|artikel)|"
-    r"(?:previous|next) (?:post|article)|^drucken$|als pdf|^teilen$",
+    r"(?:previous|next) (?:post|article)|als pdf",
+)
+SECTION_HEAD_RE = re.compile(
+    r"(?:\d+\s+)?(?:kommentare?|comments?|antworten|replies|diskussion)\b.{0,25}$|"
+    r"auch lesen|zurück zu|tags?:|kategorien?:|drucken$|teilen$"
 )

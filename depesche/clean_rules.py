@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Callable
 
 from .clean_patterns import (
-    BYLINE_RE, CAPTION_RE, CONSENT_RE, CREDIT_RE, GLUED_RE, SECTION_END_RE, SENTENCE_END,
+    BYLINE_RE, CAPTION_HEAD_RE, CAPTION_RE, CONSENT_RE, CREDIT_RE, GLUED_RE, SECTION_END_RE,
+    SECTION_HEAD_RE, SENTENCE_END,
     TRUNCATION_RE, WIDGET_RE,
 )
 from .model import Verdict
@@ -84,7 +85,7 @@ def to_lines(text: str) -> list[Line]:
     """Measure every line of a page once."""
     texts = text.split("\n")
     counts = Counter(texts)
-    return [Line(no, t, counts[t] if t else 0, count_stopwords(tokens(t)), t.lower())
+    return [Line(no, t, counts[t], count_stopwords(tokens(t)), t.lower()) if t else Line(no, t, 0)
             for no, t in enumerate(texts, start=1)]
 
 
@@ -115,7 +116,9 @@ def rule_doubled(line: Line) -> str | None:
 
 def rule_caption(line: Line) -> str | None:
     """A line that credits a picture is its caption."""
-    return "caption" if len(line.text) <= CAPTION_MAX_CHARS_DEFAULT and CAPTION_RE.search(line.lower) else None
+    if len(line.text) > CAPTION_MAX_CHARS_DEFAULT:
+        return None
+    return "caption" if CAPTION_HEAD_RE.match(line.lower) or CAPTION_RE.search(line.lower) else None
 
 
 def rule_repeated(line: Line) -> str | None:
@@ -125,8 +128,9 @@ def rule_repeated(line: Line) -> str | None:
 
 def rule_section_end(line: Line, max_chars: int = WIDGET_MAX_CHARS_DEFAULT) -> str | None:
     """A heading that opens the comments, related articles, tags or the author box."""
-    text = line.text
-    return "section-end" if len(text) <= max_chars and SECTION_END_RE.search(line.lower) else None
+    if len(line.text) > max_chars:
+        return None
+    return "section-end" if SECTION_HEAD_RE.match(line.lower) or SECTION_END_RE.search(line.lower) else None
 
 
 def rule_widget(line: Line, max_chars: int = WIDGET_MAX_CHARS_DEFAULT) -> str | None:
@@ -174,8 +178,10 @@ LINE_RULES: tuple[Rule, ...] = (
 
 def classify(line: Line, rules: tuple[Rule, ...] = LINE_RULES) -> Verdict:
     """First pass: the first rule that has an opinion decides."""
+    if not line.text:
+        return Verdict(line.no, line.text, "blank", "blank")
     for rule in rules:
         label = rule(line)
         if label is not None:
-            return Verdict(line.no, line.text, label, rule.__name__.removeprefix("rule_"))
+            return Verdict(line.no, line.text, label, rule.__name__[5:])
     raise AssertionError("rule_short always decides")  # pragma: no cover
