@@ -20,7 +20,8 @@ PARAGRAPH_GAIN_DEFAULT = 0.3  # per word
 END_COST_DEFAULT = 20.0
 LEAD_MAX_GAP_DEFAULT = 12
 
-BODY_LABELS = frozenset({"paragraph", "short"})
+SHORT_LABELS = frozenset({"sentence", "short"})
+BODY_LABELS = SHORT_LABELS | {"paragraph"}
 NEUTRAL_LABELS = frozenset({"blank", "caption", "credit", "byline"})
 BAD_LABELS = frozenset({"widget", "consent", "glued", "teaser", "repeated"})
 STOP_LABELS = frozenset({"widget", "consent", "glued", "section-end"})
@@ -60,7 +61,17 @@ def article_span(verdicts: list[Verdict], settings: SpanSettings = SpanSettings(
     if best_span is None:
         return None
     prose = [i for i in range(best_span[0], best_span[1] + 1) if verdicts[i].label == "paragraph"]
-    return take_lead(verdicts, prose[0], settings.lead_max_gap), prose[-1]
+    return take_lead(verdicts, prose[0], settings.lead_max_gap), take_tail(verdicts, prose[-1])
+
+
+def take_tail(verdicts: list[Verdict], last: int) -> int:
+    """Sentences right after the last paragraph (a closing question, a greeting) end the article."""
+    for i in range(last + 1, len(verdicts)):
+        if verdicts[i].label == "sentence":
+            last = i
+        elif verdicts[i].label != "blank":
+            break
+    return last
 
 
 def take_lead(verdicts: list[Verdict], first: int, max_gap: int = LEAD_MAX_GAP_DEFAULT) -> int:
@@ -105,7 +116,7 @@ def settle_body(verdicts: list[Verdict], first: int, last: int) -> list[Verdict]
     settled = list(verdicts)
     for i in range(first, last + 1):
         v = verdicts[i]
-        if v.label != "short":
+        if v.label not in SHORT_LABELS:
             continue
         following = next_content(verdicts, i)
         if following and following.label == "paragraph" and looks_like_heading(v.text):
@@ -119,11 +130,11 @@ def settle_header(verdicts: list[Verdict], first: int) -> list[Verdict]:
     """Before the article: the headline is the last line of several words; a kicker may precede it."""
     settled = list(verdicts)
     for i in range(first):
-        if settled[i].label in ("short", "paragraph", "repeated", "caption", "teaser", "widget", "consent", "glued", "section-end"):
+        if settled[i].label not in NEUTRAL_LABELS:
             settled[i] = relabel(settled[i], "boilerplate", "context:before-article")
     headline = next(
         (i for i in range(first - 1, -1, -1)
-         if verdicts[i].label == "short"
+         if verdicts[i].label in SHORT_LABELS
          and len(verdicts[i].text.split()) >= HEADLINE_MIN_WORDS_DEFAULT
          and len(verdicts[i].text) <= HEADLINE_MAX_CHARS_DEFAULT
          and verdicts[i].text[0].isupper()),

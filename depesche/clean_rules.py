@@ -28,6 +28,7 @@ CREDIT_MAX_CHARS_DEFAULT = 120
 WIDGET_MAX_CHARS_DEFAULT = 200
 CAPTION_MAX_CHARS_DEFAULT = 300
 CONSENT_MAX_CHARS_DEFAULT = 800
+SENTENCE_MIN_WORDS_DEFAULT = 3
 
 DATA = Path(__file__).resolve().parent / "data"
 LANGUAGES = ("de", "en")
@@ -165,6 +166,13 @@ def rule_paragraph(line: Line, min_density: float = STOPWORD_DENSITY_MIN_DEFAULT
     return None
 
 
+def rule_sentence(line: Line, min_words: int = SENTENCE_MIN_WORDS_DEFAULT) -> str | None:
+    """A short line that reads as a sentence: some stopwords, and ends as sentences end."""
+    if len(line.words) >= min_words and line.stops >= 1 and line.text.endswith((".", "!", "?")):
+        return "sentence"
+    return None
+
+
 def rule_short(line: Line) -> str | None:
     return "short"
 
@@ -172,7 +180,7 @@ def rule_short(line: Line) -> str | None:
 LINE_RULES: tuple[Rule, ...] = (
     rule_blank, rule_credit, rule_byline, rule_doubled, rule_caption, rule_section_end, rule_repeated,
     rule_widget, rule_consent,
-    rule_glued, rule_truncated, rule_paragraph, rule_short,
+    rule_glued, rule_truncated, rule_paragraph, rule_sentence, rule_short,
 )
 
 

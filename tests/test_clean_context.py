@@ -96,3 +96,8 @@ def test_settle_keeps_length() -> None:
 def test_split_source() -> None:
     assert split_source("Text. (pte)") == ("Text.", "pressetext")
     assert split_source("Text (Foto)") == ("Text (Foto)", None)
+
+
+def test_closing_sentence_ends_the_article() -> None:
+    cleaned = clean(page("Eine Überschrift für den Artikel", P1, P2, "Und, hast du es schon gefunden?", "Teilen"))
+    assert [b.text for b in cleaned.blocks] == [P1, P2, "Und, hast du es schon gefunden?"]

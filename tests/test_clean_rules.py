@@ -126,3 +126,8 @@ def test_english_prose_is_paragraph() -> None:
     text = ("The council decided on Thursday that the new bridge will be built with the money "
             "that was left over from last year.")
     assert classify(to_lines(text)[0]).label == "paragraph"
+
+
+def test_sentence() -> None:
+    assert r.rule_sentence(line("Und, hast du es schon gefunden?")) == "sentence"
+    assert r.rule_sentence(line("Niedriger Preis")) is None
