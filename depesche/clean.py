@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from .clean_context import SpanSettings, settle
+from .clean_context import SpanSettings, article_span, settle
+from .clean_model import LineModel, load_model, second_opinion
 from .clean_rules import classify, to_lines
 from .model import Block, Cleaned, Verdict
 
@@ -53,11 +54,21 @@ def assemble(verdicts: list[Verdict]) -> Cleaned:
     )
 
 
+USE_SHIPPED_MODEL = "shipped"
+
+
 def first_pass(text: str) -> list[Verdict]:
     """Every line labelled on its own."""
     return [classify(line) for line in to_lines(text)]
 
 
-def clean(text: str, settings: SpanSettings = SpanSettings()) -> Cleaned:
-    """The whole cleaner: label each line, settle them in context, assemble."""
-    return assemble(settle(first_pass(text), settings))
+def clean(text: str, settings: SpanSettings = SpanSettings(),
+          model: LineModel | None | str = USE_SHIPPED_MODEL) -> Cleaned:
+    """The whole cleaner: label each line, settle them in context, let the model overrule, assemble."""
+    lines = to_lines(text)
+    first = [classify(line) for line in lines]
+    settled = settle(first, settings)
+    model = load_model() if model == USE_SHIPPED_MODEL else model
+    if model is not None:
+        settled = second_opinion(lines, first, settled, article_span(first, settings), model)
+    return assemble(settled)
