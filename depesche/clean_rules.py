@@ -29,6 +29,7 @@ WIDGET_MAX_CHARS_DEFAULT = 200
 CAPTION_MAX_CHARS_DEFAULT = 300
 CONSENT_MAX_CHARS_DEFAULT = 800
 SENTENCE_MIN_WORDS_DEFAULT = 3
+CAPITALISED_MAX_SHARE_DEFAULT = 0.7
 
 DATA = Path(__file__).resolve().parent / "data"
 LANGUAGES = ("de", "en")
@@ -156,13 +157,21 @@ def rule_truncated(line: Line) -> str | None:
     return "teaser" if TRUNCATION_RE.search(line.text) else None
 
 
-def rule_paragraph(line: Line, min_density: float = STOPWORD_DENSITY_MIN_DEFAULT) -> str | None:
-    """Prose: enough words, stopwords among them, and ends as a sentence ends."""
-    text = line.text
-    if len(line.words) >= PARAGRAPH_MIN_WORDS_DEFAULT and len(text) >= PARAGRAPH_MIN_CHARS_DEFAULT:
-        if line.density >= min_density and (
-                text.endswith(SENTENCE_END) or len(line.words) >= 2 * PARAGRAPH_MIN_WORDS_DEFAULT):
-            return "paragraph"
+def capitalised_share(words: list[str]) -> float:
+    """How many words start with a capital: most in a tag cloud or a menu, not in a sentence."""
+    return sum(w[:1].isupper() for w in words) / max(1, len(words))
+
+
+def rule_paragraph(line: Line, min_density: float = STOPWORD_DENSITY_MIN_DEFAULT,
+                   max_capitalised: float = CAPITALISED_MAX_SHARE_DEFAULT) -> str | None:
+    """Prose: enough words, stopwords among them, not all capitalised, and ends as a sentence ends."""
+    text, words = line.text, line.words
+    if len(words) < PARAGRAPH_MIN_WORDS_DEFAULT or len(text) < PARAGRAPH_MIN_CHARS_DEFAULT:
+        return None
+    if line.density < min_density or capitalised_share(words) > max_capitalised:
+        return None
+    if text.endswith(SENTENCE_END) or len(words) >= 2 * PARAGRAPH_MIN_WORDS_DEFAULT:
+        return "paragraph"
     return None
 
 

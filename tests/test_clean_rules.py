@@ -131,3 +131,9 @@ def test_english_prose_is_paragraph() -> None:
 def test_sentence() -> None:
     assert r.rule_sentence(line("Und, hast du es schon gefunden?")) == "sentence"
     assert r.rule_sentence(line("Niedriger Preis")) is None
+
+
+def test_tag_cloud_is_not_a_paragraph() -> None:
+    cloud = "Alltag Ansage Architektur Auto Bahn Bahnhof Die Welt an sich Einzelhandel Erfindung Fahrrad Frost"
+    assert r.rule_paragraph(line(cloud)) is None
+    assert r.rule_paragraph(line(cloud), max_capitalised=1.0) == "paragraph"
