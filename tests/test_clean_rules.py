@@ -134,6 +134,6 @@ def test_sentence() -> None:
 
 
 def test_tag_cloud_is_not_a_paragraph() -> None:
-    cloud = "Alltag Ansage Architektur Auto Bahn Bahnhof Die Welt an sich Einzelhandel Erfindung Fahrrad Frost"
+    cloud = "Alltag Ansage Architektur Auto Bahn Bahnhof Die Welt an sich Einzelhandel Erfindung Fahrrad Frost Herbst Kunst Laub"
     assert r.rule_paragraph(line(cloud)) is None
     assert r.rule_paragraph(line(cloud), max_capitalised=1.0) == "paragraph"
