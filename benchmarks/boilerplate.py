@@ -30,7 +30,8 @@ BENCH_DEFAULT = "../shared/bench/boilerplate"
 FOLDS_DEFAULT = 5
 # The span weights the cross-validation chooses from on the training folds.
 GRID = {"short_cost": (0.5, 1.0, 2.0), "widget_cost": (2.0, 3.0, 6.0),
-        "end_cost": (10.0, 20.0, 40.0), "lead_max_gap": (4, 12, 20)}
+        "end_cost": (10.0, 20.0, 40.0), "lead_max_gap": (4, 12, 20),
+        "before_end_share": (0.2, 0.3, 0.5)}
 REFERENCE = """reference figures on dev (from the bench README):
 | cleaner | F1 | precision | recall |
 |---|---|---|---|

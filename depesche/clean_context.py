@@ -19,6 +19,7 @@ WIDGET_COST_DEFAULT = 3.0
 PARAGRAPH_GAIN_DEFAULT = 0.3  # per word
 END_COST_DEFAULT = 20.0
 LEAD_MAX_GAP_DEFAULT = 12
+BEFORE_END_SHARE_DEFAULT = 0.3
 
 SHORT_LABELS = frozenset({"sentence", "short"})
 BODY_LABELS = SHORT_LABELS | {"paragraph"}
@@ -36,6 +37,7 @@ class SpanSettings:
     end_cost: float = END_COST_DEFAULT
     gain: float = PARAGRAPH_GAIN_DEFAULT
     lead_max_gap: int = LEAD_MAX_GAP_DEFAULT
+    before_end_share: float = BEFORE_END_SHARE_DEFAULT
 
 
 def line_weight(v: Verdict, settings: SpanSettings = SpanSettings()) -> float:
@@ -49,17 +51,29 @@ def line_weight(v: Verdict, settings: SpanSettings = SpanSettings()) -> float:
     return -settings.widget_cost if v.label in BAD_LABELS else -settings.short_cost
 
 
-def article_span(verdicts: list[Verdict], settings: SpanSettings = SpanSettings()) -> tuple[int, int] | None:
-    """The run of lines with the greatest total weight (Kadane), trimmed to prose at both ends."""
+def heaviest_run(verdicts: list[Verdict], end: int, settings: SpanSettings) -> tuple[float, tuple[int, int] | None]:
+    """The run of lines before `end` with the greatest total weight (Kadane) and its weight."""
     best, best_span, total, start = 0.0, None, 0.0, 0
-    for i, v in enumerate(verdicts):
+    for i in range(end):
         if total <= 0:
             total, start = 0.0, i
-        total += line_weight(v, settings)
+        total += line_weight(verdicts[i], settings)
         if total > best:
             best, best_span = total, (start, i)
+    return best, best_span
+
+
+def article_span(verdicts: list[Verdict], settings: SpanSettings = SpanSettings()) -> tuple[int, int] | None:
+    """The heaviest run of lines, trimmed to prose; the article comes before comments and teasers,
+    so a run before the first section-end heading wins if it weighs a fair share of the heaviest."""
+    best, best_span = heaviest_run(verdicts, len(verdicts), settings)
     if best_span is None:
         return None
+    ends = [i for i, v in enumerate(verdicts) if v.label == "section-end"]
+    if ends and ends[0] < best_span[0]:
+        early, early_span = heaviest_run(verdicts, ends[0], settings)
+        if early_span is not None and early >= settings.before_end_share * best:
+            best_span = early_span
     prose = [i for i in range(best_span[0], best_span[1] + 1) if verdicts[i].label == "paragraph"]
     return take_lead(verdicts, prose[0], settings.lead_max_gap), take_tail(verdicts, prose[-1])
 

@@ -101,3 +101,10 @@ def test_split_source() -> None:
 def test_closing_sentence_ends_the_article() -> None:
     cleaned = clean(page("Eine Überschrift für den Artikel", P1, P2, "Und, hast du es schon gefunden?", "Teilen"))
     assert [b.text for b in cleaned.blocks] == [P1, P2, "Und, hast du es schon gefunden?"]
+
+
+def test_article_before_the_comments_wins() -> None:
+    comments = [v("paragraph", P1 + " " + P2)] * 2
+    verdicts = [v("paragraph", P1), v("paragraph", P2), v("section-end")] + comments
+    assert article_span(verdicts, SpanSettings(before_end_share=0.3)) == (0, 1)
+    assert article_span(verdicts, SpanSettings(before_end_share=0.9, lead_max_gap=0))[0] == 3
