@@ -30,7 +30,8 @@ WIDGET_RE = re.compile(
     r"©|copyright|newsletter|abonnieren|subscribe|teilen\b|"
     r"share (?:on|this)\b|datenschutz|impressum|zum inhalt springen|nach oben|"
     r"javascript|log(?:ge dich)? ?in\b|anmelden|registrieren|willige ich|einwilligung|"
-    r"affiliate|provision vom händler|"
+    r"affiliate|provision vom händler|direkt zum inhalt|zum hauptinhalt|skip to content|"
+    r"menü (?:öffnen|schließen)|navigation (?:öffnen|schließen)|"
     r"(?:dieser|der) (?:beitrag|eintrag|artikel) wurde .{0,80}(?:veröffentlicht|abgelegt|getaggt)",
 )
 # Consent banners run to whole paragraphs; these words mark them at any length.

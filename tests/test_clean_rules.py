@@ -65,7 +65,7 @@ def test_repeated() -> None:
     assert r.rule_repeated(line("Home")) is None
 
 
-@pytest.mark.parametrize("text", ["Deine E-Mail-Adresse wird nicht veröffentlicht.", "Newsletter abonnieren",
+@pytest.mark.parametrize("text", ["Deine E-Mail-Adresse wird nicht veröffentlicht.", "Newsletter abonnieren", "Direkt zum Inhalt",
                                   "© 2023 Verlag GmbH", "Diese Website verwendet Akismet, um Spam zu reduzieren."])
 def test_widget(text: str) -> None:
     assert r.rule_widget(line(text)) == "widget"
