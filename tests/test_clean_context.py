@@ -108,3 +108,15 @@ def test_article_before_the_comments_wins() -> None:
     verdicts = [v("paragraph", P1), v("paragraph", P2), v("section-end")] + comments
     assert article_span(verdicts, SpanSettings(before_end_share=0.3)) == (0, 1)
     assert article_span(verdicts, SpanSettings(before_end_share=0.9, lead_max_gap=0))[0] == 3
+
+
+def test_english_page_does_not_fall_apart() -> None:
+    body = ["The council decided on Thursday that the new bridge over the river will be built with the money "
+            "that was left over from last year's budget.",
+            "Residents who had asked for the bridge for a decade welcomed the decision, but some of them said "
+            "that they would believe it when they saw the first pillar in the water.",
+            "Construction is expected to start in the spring and to take about two years."]
+    cleaned = clean(page("Home", "News", "Sport", "Council approves the new river bridge", *body,
+                         "Leave a Reply", "Your email address will not be published.", "Related Posts"))
+    assert cleaned.title == "Council approves the new river bridge"
+    assert [b.text for b in cleaned.blocks] == body
