@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 CREDIT_RE = re.compile(
-    r"^(?:(?:Aufmacher|Titel|Artikel|Vorschau)?bild|Bilder|Fotos?|Grafik|Illustration|Quelle|"
+    r"^(?:(?:Aufmacher|Titel|Artikel|Vorschau|Beitrags)?bild|Bilder|Fotos?|Grafik|Illustration|Quelle|"
     r"Bildquelle|Fotograf|Image|Photo|Credits?)\s*:\s*\S",
     re.IGNORECASE,
 )
@@ -27,7 +27,7 @@ WIDGET_RE = re.compile(
     r"email address will not be published|required fields are marked|"
     r"(?:hinterlasse|schreibe?|verfasse) (?:einen|eine|deinen|ihren) (?:kommentar|antwort)|"
     r"(?:leave|post) a (?:reply|comment)|alle rechte vorbehalten|all rights reserved|"
-    r"©|copyright|newsletter|abonnieren|subscribe|teilen\b|"
+    r"©|copyright|newsletter|abonnieren|subscribe|teilen\b|teile diesen|inhaltsverzeichnis|sie sind hier|"
     r"share (?:on|this)\b|datenschutz|impressum|zum inhalt springen|nach oben|"
     r"javascript|log(?:ge dich)? ?in\b|anmelden|registrieren|willige ich|einwilligung|"
     r"affiliate|provision vom händler|direkt zum inhalt|zum hauptinhalt|skip to content|"
@@ -47,7 +47,7 @@ CONSENT_RE = re.compile(
 CAPTION_RE = re.compile(
     r"(?:(?:foto|fotos|bild|bildquelle|quelle|credit|photo)s?\s*:|©|\((?:[^()]*/[^()]*|[^()]*"
     r"(?:istock|getty|dpa|picture[- ]alliance|shutterstock|fotolia|adobe ?stock|unsplash|pixabay|"
-    r"imago|reuters|afp)[^()]*)\))[^.!?]{0,80}$|zum vergrößern|klicken sie auf (?:das|den) ",
+    r"imago|reuters|afp)[^()]*)\))(?:[^.!?]|\.(?=\S)){0,80}$|zum vergrößern|klicken sie auf (?:das|den) ",
 )
 CAPTION_HEAD_RE = re.compile(r"(?:abbildung|abb\.|bild|grafik|figure|fig\.) ?\d+:")
 # Headings that open what follows an article on most sites: comments, related

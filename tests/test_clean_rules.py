@@ -40,7 +40,8 @@ def test_doubled() -> None:
 
 
 @pytest.mark.parametrize("text", ["Das Hermelin im Winter. (Max Muster / iStock.com)",
-                                  "Abbildung 4: Die Schwachschicht", "Der Hafen am Abend. Foto: Max Muster"])
+                                  "Abbildung 4: Die Schwachschicht", "Der Hafen am Abend. Foto: Max Muster",
+                                  "Erdölpumpen im Abendrot. Bild: Max/Shutterstock.com"])
 def test_caption(text: str) -> None:
     assert r.rule_caption(line(text)) == "caption"
 
