@@ -1,0 +1,155 @@
+"""Score the cleaner on the annotated pages in ../shared/bench/boilerplate.
+
+Fast path (default): cleans every page in this process and counts exactly as
+score.py does (its own `norm` and `metrics` are imported), so the figures are the
+scorer's. `--official` runs score.py itself through `build.py clean`.
+Prints F1, precision, recall, ms/page and the worst pages.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import itertools
+import json
+import random
+import re
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from depesche.clean import assemble, clean, first_pass  # noqa: E402
+from depesche.clean_context import SpanSettings, settle  # noqa: E402
+from depesche.read import normalise  # noqa: E402
+from depesche.report import plain_text  # noqa: E402
+
+BENCH_DEFAULT = "../shared/bench/boilerplate"
+FOLDS_DEFAULT = 5
+# The span weights the cross-validation chooses from on the training folds.
+GRID = {"short_cost": (0.5, 1.0, 2.0), "widget_cost": (2.0, 3.0, 6.0),
+        "end_cost": (10.0, 20.0, 40.0), "lead_max_gap": (4, 12, 20),
+        "before_end_share": (0.2, 0.3, 0.5)}
+REFERENCE = """reference figures on dev (from the bench README):
+| cleaner | F1 | precision | recall |
+|---|---|---|---|
+| no cleaning | .666 | .499 | 1.000 |
+| jusText on the lines, German stoplist | .772 | .686 | .881 |
+| trafilatura on the lines | .669 | .503 | 1.000 |
+| trafilatura on the original HTML (sees markup) | .930 | .911 | .950 |"""
+
+
+def load_scorer(bench: Path):
+    """score.py as a module, for its `norm` and `metrics`."""
+    spec = importlib.util.spec_from_file_location("score", bench / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def load_pages(bench: Path, subset: str) -> list[tuple[str, str, dict]]:
+    """(id, normalised text, annotation) for every page of a set."""
+    pages = []
+    for txt in sorted((bench / subset).glob("*.txt")):
+        meta = json.loads(txt.with_suffix(".json").read_text(encoding="utf-8"))
+        pages.append((txt.stem, normalise(txt.read_text(encoding="utf-8")), meta))
+    return pages
+
+
+def score_page(score, out: str, meta: dict, raw_len: int) -> dict:
+    """One page counted as score.py's run_case counts it."""
+    flat = score.norm(out)
+    lost = [w for w in meta["with"] if score.norm(w) not in flat]
+    leaked = [w for w in meta["without"] if score.norm(w) in flat]
+    return {"id": meta["id"], "ok": True, "lost": lost, "leaked": leaked,
+            "tp": len(meta["with"]) - len(lost), "fn": len(lost),
+            "fp": len(leaked), "tn": len(meta["without"]) - len(leaked),
+            "ratio": len(out) / max(1, raw_len)}
+
+
+def run_fast(bench: Path, subset: str, worst: int) -> list[dict]:
+    """Clean every page in-process; print the scorer's figures and ms/page."""
+    score = load_scorer(bench)
+    pages = load_pages(bench, subset)
+    rows, times = [], []
+    for _, text, meta in pages:
+        start = time.process_time()
+        cleaned = clean(text)
+        times.append(time.process_time() - start)
+        rows.append(score_page(score, plain_text(cleaned), meta, len(text)))
+    m = score.metrics(rows)
+    print(f"{subset}: F1 {m['f1']:.3f} precision {m['precision']:.3f} recall {m['recall']:.3f} "
+          f"perfect {m['perfect']}/{m['n']}")
+    print(f"CPU time per page: mean {1000 * sum(times) / len(times):.2f} ms, "
+          f"median {1000 * statistics.median(times):.2f} ms, slowest {1000 * max(times):.1f} ms")
+    for r in sorted(rows, key=lambda r: -(r["fn"] + r["fp"]))[:worst]:
+        print(f"  {r['id']}: lost={r['lost']} leaked={r['leaked']}")
+    return rows
+
+
+def site(meta: dict, page_id: str) -> str:
+    """The website a page comes from (the archived one for archive.org copies)."""
+    url = meta.get("url") or ""
+    archived = re.search(r"web\.archive\.org/web/[^/]+/(.*)", url)
+    url = archived.group(1) if archived else url
+    host = urlparse(url if "://" in url else "http://" + url).hostname
+    return host.removeprefix("www.") if host and "." in host else page_id.split("_")[0]
+
+
+def folds(pages: list[tuple[str, str, dict]], k: int) -> list[int]:
+    """A fold number per page; all pages of one site share a fold."""
+    sites = sorted({site(meta, pid) for pid, _, meta in pages})
+    random.Random(0).shuffle(sites)
+    fold_of = {name: i % k for i, name in enumerate(sites)}
+    return [fold_of[site(meta, pid)] for pid, _, meta in pages]
+
+
+def cross_validate(bench: Path, subset: str, k: int) -> None:
+    """Choose the span weights on k-1 folds, score the held-out fold; print the pooled figures."""
+    score = load_scorer(bench)
+    pages = load_pages(bench, subset)
+    passes = [first_pass(text) for _, text, _ in pages]
+    grid = [SpanSettings(**dict(zip(GRID, values))) for values in itertools.product(*GRID.values())]
+    rows = [[score_page(score, plain_text(assemble(settle(v, g))), meta, len(text))
+             for v, (_, text, meta) in zip(passes, pages)] for g in grid]
+    fold = folds(pages, k)
+    held_out = []
+    for f in range(k):
+        train = [max((score.metrics([r for r, fo in zip(rs, fold) if fo != f])["f1"], gi)
+                     for gi, rs in enumerate(rows))]
+        best = train[0][1]
+        held_out += [r for r, fo in zip(rows[best], fold) if fo == f]
+        print(f"  fold {f}: chose {grid[best]}")
+    m = score.metrics(held_out)
+    print(f"{subset} cross-validated ({k} folds by site): F1 {m['f1']:.3f} "
+          f"precision {m['precision']:.3f} recall {m['recall']:.3f}")
+
+
+def run_official(bench: Path, subset: str) -> None:
+    """score.py itself, through the command line."""
+    cmd = [sys.executable, str(bench / "score.py"), "--cmd",
+           f"{sys.executable} build.py clean {{file}}", subset]
+    subprocess.run(cmd, check=True)
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--bench", type=Path, default=Path(BENCH_DEFAULT), help="boilerplate bench folder")
+    ap.add_argument("--set", default="dev", help="subset folder (default: dev)")
+    ap.add_argument("--worst", type=int, default=10)
+    ap.add_argument("--official", action="store_true", help="also run score.py through build.py")
+    ap.add_argument("--folds", type=int, default=FOLDS_DEFAULT, help="0: no cross-validation")
+    args = ap.parse_args(argv)
+    print(REFERENCE)
+    run_fast(args.bench, args.set, args.worst)
+    if args.folds:
+        cross_validate(args.bench, args.set, args.folds)
+    if args.official:
+        run_official(args.bench, args.set)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,122 @@
+"""The context pass: span, lead, headline and kicker, subheadings and list items, trailer."""
+from __future__ import annotations
+
+from depesche.clean import clean, split_source
+from depesche.clean_context import SpanSettings, article_span, line_weight, settle, take_lead
+from depesche.model import Verdict
+
+P1 = ("Der Bundestag hat am Donnerstag ein Gesetz beschlossen, das die Mieten in den großen "
+      "Städten für die nächsten fünf Jahre begrenzen soll.")
+P2 = ("Die Opposition kritisierte das Vorhaben als zu zaghaft, weil es die Ursachen der hohen "
+      "Mieten nicht angehe und nur die Symptome lindere.")
+P3 = ("Nach dem Beschluss muss nun noch der Bundesrat zustimmen, was in der kommenden Woche "
+      "geschehen soll, wie ein Sprecher sagte.")
+
+
+def v(label: str, text: str = "x", no: int = 1) -> Verdict:
+    return Verdict(no, text, label, label)
+
+
+def page(*lines: str) -> str:
+    return "\n\n".join(lines)
+
+
+def test_line_weight() -> None:
+    assert line_weight(v("paragraph", "ein zwei drei vier")) > 0
+    assert line_weight(v("short")) == -SpanSettings().short_cost
+    assert line_weight(v("widget")) == -SpanSettings().widget_cost
+    assert line_weight(v("section-end")) == -SpanSettings().end_cost
+    assert line_weight(v("blank")) == 0
+
+
+def test_span_is_the_heaviest_run() -> None:
+    verdicts = [v("short"), v("paragraph", P1), v("short"), v("paragraph", P2)] + [v("short")] * 40 + [
+        v("paragraph", "kurz und knapp gesagt")]
+    assert article_span(verdicts) == (1, 3)
+
+
+def test_span_stops_at_section_end() -> None:
+    verdicts = [v("paragraph", P1), v("section-end"), v("paragraph", P2)]
+    assert article_span(verdicts, SpanSettings(lead_max_gap=0)) in ((0, 0), (2, 2))
+
+
+def test_no_prose_no_span() -> None:
+    assert article_span([v("short"), v("widget")]) is None
+
+
+def test_lead_above_the_picture() -> None:
+    verdicts = [v("paragraph", P1), v("short"), v("short"), v("paragraph", P2)]
+    assert take_lead(verdicts, 3, max_gap=2) == 0
+    assert take_lead(verdicts, 3, max_gap=1) == 3
+
+
+def test_lead_stops_at_widget() -> None:
+    verdicts = [v("paragraph", P1), v("widget"), v("paragraph", P2)]
+    assert take_lead(verdicts, 2) == 2
+
+
+def test_headline_kicker_and_trailer() -> None:
+    cleaned = clean(page("Startseite", "Politik", "Mietpreisbremse", "Bundestag beschließt neue Regeln für Mieten",
+                         P1, P2, "Ähnliche Beiträge", "Anderer Artikel mit einer langen Überschrift"))
+    assert cleaned.title == "Bundestag beschließt neue Regeln für Mieten"
+    assert cleaned.kicker == "Mietpreisbremse"
+    assert [b.text for b in cleaned.blocks] == [P1, P2]
+
+
+def test_subheading_and_list_item() -> None:
+    cleaned = clean(page(P1, "Was sich jetzt ändert", P2, "Niedrige Preise", "Gute Lage", P3))
+    assert [(b.role, b.text) for b in cleaned.blocks] == [
+        ("paragraph", P1), ("subheading", "Was sich jetzt ändert"), ("paragraph", P2),
+        ("paragraph", "Niedrige Preise"), ("subheading", "Gute Lage"), ("paragraph", P3)]
+
+
+def test_widget_inside_article_is_dropped() -> None:
+    cleaned = clean(page(P1, "Newsletter abonnieren", P2))
+    assert [b.text for b in cleaned.blocks] == [P1, P2]
+    assert any(x.rule == "widget" and not x.kept for x in cleaned.verdicts)
+
+
+def test_prose_outside_the_span_is_dropped() -> None:
+    menu = [f"Rubrik {i}" for i in range(40)]
+    cleaned = clean(page(P1, P2, P3, *menu, "Ich bin Anna und schreibe hier über Reisen, Bücher und das Leben."))
+    assert [b.text for b in cleaned.blocks] == [P1, P2, P3]
+    assert not cleaned.verdicts[-1].kept
+
+
+def test_no_article() -> None:
+    cleaned = clean(page("Startseite", "Impressum"))
+    assert cleaned.blocks == () and all(not x.kept for x in cleaned.verdicts)
+
+
+def test_settle_keeps_length() -> None:
+    verdicts = [v("short", "Menü"), v("paragraph", P1, 2)]
+    assert len(settle(verdicts)) == 2
+
+
+def test_split_source() -> None:
+    assert split_source("Text. (pte)") == ("Text.", "pressetext")
+    assert split_source("Text (Foto)") == ("Text (Foto)", None)
+
+
+def test_closing_sentence_ends_the_article() -> None:
+    cleaned = clean(page("Eine Überschrift für den Artikel", P1, P2, "Und, hast du es schon gefunden?", "Teilen"))
+    assert [b.text for b in cleaned.blocks] == [P1, P2, "Und, hast du es schon gefunden?"]
+
+
+def test_article_before_the_comments_wins() -> None:
+    comments = [v("paragraph", P1 + " " + P2)] * 2
+    verdicts = [v("paragraph", P1), v("paragraph", P2), v("section-end")] + comments
+    assert article_span(verdicts, SpanSettings(before_end_share=0.3)) == (0, 1)
+    assert article_span(verdicts, SpanSettings(before_end_share=0.9, lead_max_gap=0))[0] == 3
+
+
+def test_english_page_does_not_fall_apart() -> None:
+    body = ["The council decided on Thursday that the new bridge over the river will be built with the money "
+            "that was left over from last year's budget.",
+            "Residents who had asked for the bridge for a decade welcomed the decision, but some of them said "
+            "that they would believe it when they saw the first pillar in the water.",
+            "Construction is expected to start in the spring and to take about two years."]
+    cleaned = clean(page("Home", "News", "Sport", "Council approves the new river bridge", *body,
+                         "Leave a Reply", "Your email address will not be published.", "Related Posts"))
+    assert cleaned.title == "Council approves the new river bridge"
+    assert [b.text for b in cleaned.blocks] == body

@@ -1,0 +1,140 @@
+"""One test per first-pass rule: each decides on its own kind of line and keeps out of others."""
+from __future__ import annotations
+
+import pytest
+
+from depesche import clean_rules as r
+from depesche.clean_rules import Line, classify, detect_language, to_lines, tokens
+
+PROSE = ("Der Bundestag hat am Donnerstag ein Gesetz beschlossen, das die Mieten in den "
+         "großen Städten für die nächsten fünf Jahre begrenzen soll.")
+
+
+def line(text: str, count: int = 1) -> Line:
+    """A line measured as on a German page."""
+    return to_lines(text)[0] if count == 1 else Line(1, text, count, 0, text.lower())
+
+
+def test_blank() -> None:
+    assert r.rule_blank(line("")) == "blank"
+    assert r.rule_blank(line("x")) is None
+
+
+@pytest.mark.parametrize("text", ["Bild: dpa", "Foto: Max Muster / Agentur", "Aufmacherbild: 1000 Words"])
+def test_credit(text: str) -> None:
+    assert r.rule_credit(line(text)) == "credit"
+
+
+def test_credit_not_prose() -> None:
+    assert r.rule_credit(line(PROSE)) is None
+
+
+def test_byline() -> None:
+    assert r.rule_byline(line("Von Marleen Frontzeck-Hornke")) == "byline"
+    assert r.rule_byline(line("Von Berlin aus fuhr der Zug los, weiter nach Hamburg.")) is None
+
+
+def test_doubled() -> None:
+    assert r.rule_doubled(line("Ein Bild am See Ein Bild am See")) == "caption"
+    assert r.rule_doubled(line("Ein Bild am See")) is None
+
+
+@pytest.mark.parametrize("text", ["Das Hermelin im Winter. (Max Muster / iStock.com)",
+                                  "Abbildung 4: Die Schwachschicht", "Der Hafen am Abend. Foto: Max Muster",
+                                  "Erdölpumpen im Abendrot. Bild: Max/Shutterstock.com"])
+def test_caption(text: str) -> None:
+    assert r.rule_caption(line(text)) == "caption"
+
+
+def test_caption_not_prose() -> None:
+    assert r.rule_caption(line(PROSE)) is None
+
+
+@pytest.mark.parametrize("text", ["Ähnliche Beiträge", "5 Kommentare", "Das könnte Sie auch interessieren",
+                                  "Mehr zum Thema", "Über den Autor", "Related Posts", "Anna sagt:"])
+def test_section_end(text: str) -> None:
+    assert r.rule_section_end(line(text)) == "section-end"
+
+
+def test_section_end_not_prose() -> None:
+    assert r.rule_section_end(line(PROSE)) is None
+    assert r.rule_section_end(line("Die Kommentare der Leser waren überwiegend freundlich und klug.")) is None
+
+
+def test_repeated() -> None:
+    assert r.rule_repeated(line("Home", count=2)) == "repeated"
+    assert r.rule_repeated(line("Home")) is None
+
+
+@pytest.mark.parametrize("text", ["Deine E-Mail-Adresse wird nicht veröffentlicht.", "Newsletter abonnieren", "Direkt zum Inhalt",
+                                  "© 2023 Verlag GmbH", "Diese Website verwendet Akismet, um Spam zu reduzieren."])
+def test_widget(text: str) -> None:
+    assert r.rule_widget(line(text)) == "widget"
+
+
+def test_widget_only_short_lines() -> None:
+    assert r.rule_widget(line("Newsletter " + "x" * 300), max_chars=200) is None
+
+
+def test_consent() -> None:
+    text = "Wir verwenden Cookies, um Inhalte zu personalisieren. " * 5
+    assert r.rule_consent(line(text)) == "consent"
+    assert r.rule_consent(line(PROSE)) is None
+
+
+def test_glued() -> None:
+    assert r.rule_glued(line("Bestes Handynetz im TestBlack Friday DealsNeue SmartphonesAlle Tests")) == "glued"
+    assert r.rule_glued(line("WhatsApp: Facebook will VoIP-Funktion weiterentwickeln")) is None
+
+
+def test_truncated() -> None:
+    assert r.rule_truncated(line("Was die Regierung jetzt plant ...")) == "teaser"
+    assert r.rule_truncated(line(PROSE)) is None
+
+
+def test_paragraph() -> None:
+    assert r.rule_paragraph(line(PROSE)) == "paragraph"
+    assert r.rule_paragraph(line("Kurze Zeile.")) is None
+
+
+def test_paragraph_needs_stopwords() -> None:
+    menu = "Politik Wirtschaft Sport Kultur Wissen Reisen Auto Digital Panorama Regional Karriere Video."
+    assert r.rule_paragraph(line(menu)) is None
+    assert r.rule_paragraph(line(PROSE), min_density=0.9) is None
+
+
+def test_short_decides_last() -> None:
+    assert classify(line("Startseite")).label == "short"
+    assert classify(line(PROSE)).rule == "paragraph"
+
+
+def test_first_rule_decides() -> None:
+    assert classify(line("Bild: dpa", count=2)).rule == "credit"
+
+
+def test_language() -> None:
+    assert detect_language(tokens("The cat is on the roof and it is not coming down")) == "en"
+    assert detect_language(tokens(PROSE)) == "de"
+
+
+def test_english_quote_on_german_page() -> None:
+    quote = "The council decided on Thursday that the new bridge will be built with the money that was left."
+    lines = to_lines(PROSE + "\n" + quote)
+    assert [classify(x).label for x in lines] == ["paragraph", "paragraph"]
+
+
+def test_english_prose_is_paragraph() -> None:
+    text = ("The council decided on Thursday that the new bridge will be built with the money "
+            "that was left over from last year.")
+    assert classify(to_lines(text)[0]).label == "paragraph"
+
+
+def test_sentence() -> None:
+    assert r.rule_sentence(line("Und, hast du es schon gefunden?")) == "sentence"
+    assert r.rule_sentence(line("Niedriger Preis")) is None
+
+
+def test_tag_cloud_is_not_a_paragraph() -> None:
+    cloud = "Alltag Ansage Architektur Auto Bahn Bahnhof Die Welt an sich Einzelhandel Erfindung Fahrrad Frost Herbst Kunst Laub"
+    assert r.rule_paragraph(line(cloud)) is None
+    assert r.rule_paragraph(line(cloud), max_capitalised=1.0) == "paragraph"
