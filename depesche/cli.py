@@ -144,7 +144,8 @@ def run_single(args, config) -> int:
     from .topics import load_vocabulary
 
     try:
-        seed = read_seed(args.file, str(args.file), git_dates(args.file.parent))
+        history = git_dates(args.file.parent) if getattr(args, "markdown", False) else {}  # only dates need git
+        seed = read_seed(args.file, str(args.file), history)
     except SeedError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

@@ -16,8 +16,11 @@ from depesche.read import MAX_SEED_BYTES, SeedError, read_seed, read_seeds
 from conftest import TEMPLATE_TAGS, SUB_PATH_URL
 
 HEADLINE = "Größte Übernahme: Ärger für Öl-Konzern"
-BODY = "Die Straße ist schön, und die Bürger in Köln äußern sich über Öl und Süßes. " * 3
-MORE = "Der Konzern in München meldet höhere Umsätze, die Börse reagiert mit Kursgewinnen für die Aktie. " * 2
+BODY = ("Die Straße ist schön, und die Bürger in Köln äußern sich über Öl und Süßes. "
+        "Am Abend treffen sich viele von ihnen auf dem Platz vor dem Dom, um zu feiern. "
+        "Die Stadt hat dafür eigens die Beleuchtung erneuert, sagt der Bürgermeister.")
+MORE = ("Der Konzern in München meldet höhere Umsätze, die Börse reagiert mit Kursgewinnen für die Aktie. "
+        "Analysten hatten mit weniger gerechnet und heben nun ihre Prognosen für das Jahr an.")
 ARTICLE = f"{HEADLINE}\n\n{BODY}\n\n{MORE}\n"
 
 
