@@ -1,14 +1,14 @@
-"""Stage 6, feeds: RSS 2.0 and Atom 1.0 with feedgen, the only module that uses it.
+"""Stage 6, feeds: RSS 2.0 and Atom 1.0 with feedgen (the only module that uses it),
+JSON Feed 1.1 beside them, and one OPML file listing every topic feed.
 
 feedgen's pitfalls are handled here: entries are appended (its default
 prepends), every date comes from the articles (its defaults are the clock),
 the `self` link is set before the `alternate` one, and control characters
-are removed before they reach lxml, which raises on them.
+are removed before they reach lxml, which raises on them. RSS has no field
+for an author's name without an e-mail address, so it gets `dc:creator`.
 """
 from __future__ import annotations
 
-import re
-import uuid
 from datetime import datetime, timezone
 from typing import Sequence
 
@@ -16,56 +16,55 @@ from feedgen.feed import FeedEntry, FeedGenerator
 
 from .collate import topic_index
 from .config import Config
+from .feeditems import entry_id, item_html, xml_text
+from .jsonfeed import json_feed
 from .model import Article
-from .render import article_path, body_html, topic_path
+from .opml import topics_opml
+from .render import article_path, topic_path
 
-ID_NAMESPACE = uuid.UUID("6f1d6a52-8a86-4a8e-9d1e-4b0c7c3d9e21")
-GENERATOR = "Depesche"
+GENERATOR = "Depesche"  # no version number: a release must not change the bytes
 EMPTY_FEED_DATE = datetime(1970, 1, 1, tzinfo=timezone.utc)  # not the clock: builds stay identical
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
-
-
-def xml_text(text: str) -> str:
-    """Text with the characters XML 1.0 forbids removed."""
-    return _CONTROL.sub("", text)
-
-
-def entry_id(article: Article) -> str:
-    """The article's GUID: a URN from its stable id, so no URL change makes it new."""
-    return uuid.uuid5(ID_NAMESPACE, article.id).urn
-
-
-def feed_content(article: Article) -> str:
-    """The full article as HTML for `content:encoded` / Atom content."""
-    parts = [str(body_html(article))]
-    if article.source:
-        parts.append(f"<p>Quelle: {escape(article.source)}</p>")
-    if article.credits:
-        parts.append(f"<p>{escape(' · '.join(article.credits))}</p>")
-    return xml_text("\n".join(parts))
-
-
-def escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+FEED_TYPES = {"feed.xml": "application/rss+xml", "atom.xml": "application/atom+xml"}
 
 
 def make_entry(article: Article, config: Config) -> FeedEntry:
+    """One item with every field a reader shows, for both RSS and Atom."""
     entry = FeedEntry()
-    link = config.url(article_path(article))
+    entry.load_extension("dc", atom=False, rss=True)
     entry.id(entry_id(article))
     entry.guid(entry_id(article), permalink=False)
     entry.title(xml_text(article.title))
-    entry.link(href=link, rel="alternate")
+    entry.link(href=config.url(article_path(article)), rel="alternate", type="text/html")
     entry.published(article.published)
     entry.updated(article.updated)
     if article.author:
         entry.author(name=xml_text(article.author))
+        entry.dc.dc_creator(xml_text(article.author))
     entry.summary(xml_text(article.teaser or article.title))
-    entry.content(feed_content(article), type="html")
+    entry.content(item_html(article, config), type="html")
     for topic in article.topics:
         entry.category(term=xml_text(topic.name), label=xml_text(topic.name),
                        scheme=config.url(topic_path(topic)))
     return entry
+
+
+def feed_generator(newest: Sequence[Article], config: Config, title: str, description: str,
+                   folder: str, name: str) -> FeedGenerator:
+    """A feed living at `folder + name`, its `self` link pointing there."""
+    feed = FeedGenerator()
+    feed.load_extension("dc", atom=False, rss=True)
+    feed.id(config.url(folder))
+    feed.title(xml_text(title))
+    feed.description(xml_text(description))
+    feed.language(config.language)
+    feed.generator(GENERATOR)
+    feed.link(href=config.url(folder + name), rel="self", type=FEED_TYPES[name])
+    feed.link(href=config.url(folder), rel="alternate", type="text/html")
+    feed.author(name=config.author)
+    feed.updated(max((a.updated for a in newest), default=EMPTY_FEED_DATE))
+    for article in newest:
+        feed.add_entry(make_entry(article, config), order="append")
+    return feed
 
 
 def feed_pair(
@@ -73,30 +72,26 @@ def feed_pair(
 ) -> list[tuple[str, bytes]]:
     """RSS (`feed.xml`) and Atom (`atom.xml`) of the newest articles, in `folder`."""
     newest = list(articles[: config.feed_items])
-    outputs = []
-    for kind, name in (("rss", "feed.xml"), ("atom", "atom.xml")):
-        feed = FeedGenerator()
-        feed.id(config.url(folder))
-        feed.title(xml_text(title))
-        feed.description(xml_text(description))
-        feed.language(config.language)
-        feed.generator(GENERATOR)
-        feed.link(href=config.url(folder + name), rel="self",
-                  type="application/rss+xml" if kind == "rss" else "application/atom+xml")
-        feed.link(href=config.url(folder), rel="alternate")
-        feed.author(name=config.author)
-        feed.updated(max((a.updated for a in newest), default=EMPTY_FEED_DATE))
-        for article in newest:
-            feed.add_entry(make_entry(article, config), order="append")
-        data = feed.rss_str(pretty=True) if kind == "rss" else feed.atom_str(pretty=True)
-        outputs.append((folder + name, data))
-    return outputs
+    rss = feed_generator(newest, config, title, description, folder, "feed.xml")
+    atom = feed_generator(newest, config, title, description, folder, "atom.xml")
+    return [(folder + "feed.xml", rss.rss_str(pretty=True)),
+            (folder + "atom.xml", atom.atom_str(pretty=True))]
+
+
+def feed_set(
+    articles: Sequence[Article], config: Config, title: str, description: str, folder: str
+) -> list[tuple[str, bytes]]:
+    """RSS, Atom and JSON Feed of the same newest articles, in `folder`."""
+    return [*feed_pair(articles, config, title, description, folder),
+            json_feed(articles, config, title, description, folder)]
 
 
 def render_feeds(articles: Sequence[Article], config: Config) -> list[tuple[str, bytes]]:
-    """The site's feeds and one pair per topic beside its page."""
-    outputs = feed_pair(articles, config, config.title, config.description, "")
-    for topic, members in topic_index(articles):
-        outputs += feed_pair(members, config, f"{config.title}: {topic.name}",
-                             f"Artikel zum Thema {topic.name}", topic_path(topic))
+    """The site's feeds, one set per topic beside its page, and the OPML of all topic feeds."""
+    outputs = feed_set(articles, config, config.title, config.description, "")
+    topics = topic_index(articles)
+    for topic, members in topics:
+        outputs += feed_set(members, config, f"{config.title}: {topic.name}",
+                            f"Artikel zum Thema {topic.name}", topic_path(topic))
+    outputs.append(topics_opml(topics, config))
     return outputs

@@ -13,6 +13,7 @@ from .collate import topic_index
 from .config import Config
 from .document import body_markdown
 from .model import Article, Topic
+from .seo import news_article, robots_txt, script_json, sitemap_xml
 
 GERMAN_MONTHS = (
     "Januar", "Februar", "März", "April", "Mai", "Juni",
@@ -55,8 +56,10 @@ def template_environment(folder: Path) -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["german_date"] = german_date
+    env.filters["script_json"] = script_json
     env.globals.update(
         article_path=article_path, topic_path=topic_path, reading_minutes=reading_minutes,
+        news_article=news_article,
     )
     return env
 
@@ -68,6 +71,19 @@ def page(env: Environment, config: Config, template: str, path: str, **context: 
     )
     filename = path + "index.html" if path.endswith("/") or not path else path
     return filename, html.encode("utf-8")
+
+
+def newest(articles: Sequence[Article]) -> datetime | None:
+    return max((a.updated for a in articles), default=None)
+
+
+def crawler_files(articles: Sequence[Article], topics: list[tuple[Topic, list[Article]]],
+                  config: Config) -> list[tuple[str, bytes]]:
+    """`sitemap.xml` (every indexable page with its last change) and `robots.txt`."""
+    entries = [("", newest(articles)), ("themen/", newest(articles))]
+    entries += [(article_path(a), a.updated) for a in articles]
+    entries += [(topic_path(t), newest(members)) for t, members in topics]
+    return [("sitemap.xml", sitemap_xml(entries, config)), ("robots.txt", robots_txt(config))]
 
 
 def render_pages(articles: Sequence[Article], config: Config, env: Environment) -> list[tuple[str, bytes]]:
@@ -85,6 +101,7 @@ def render_pages(articles: Sequence[Article], config: Config, env: Environment) 
                           body=body_html(article), newer=newer, older=older))
     for topic, members in topics:
         pages.append(page(env, config, "topic.html", topic_path(topic), topic=topic, articles=members))
+    pages += crawler_files(articles, topics, config)
     for name in STATIC_FILES:
         pages.append((name, (Path(env.loader.searchpath[0]) / name).read_bytes()))
     return pages
