@@ -20,7 +20,7 @@ GERMAN_MONTHS = (
     "Juli", "August", "September", "Oktober", "November", "Dezember",
 )
 WORDS_PER_MINUTE = 200
-STATIC_FILES = ("favicon.svg",)
+STATIC_FILES = ("favicon.svg", "favicon.ico")  # .ico: for tools that ask for it by name
 
 
 def german_date(moment: datetime) -> str:

@@ -12,7 +12,7 @@ import pytest
 from pages_tools import AXE_JS, CHROMIUM_ARGS, SCREENSHOTS, SUB_PATH, Served, chromium, require, served  # noqa: F401
 
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
-FEED_SUFFIXES = (".xml", ".json", ".opml", ".svg", ".txt")
+FILE_SUFFIXES = (".xml", ".json", ".opml", ".svg", ".ico", ".txt")
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +51,7 @@ def test_every_internal_link_works_under_the_sub_path(served: Served, browser) -
         seen.add(url)
         if not url.startswith(served.base):
             problems.append(f"link outside the sub-path: {url}")
-        elif url.endswith(FEED_SUFFIXES):
+        elif url.endswith(FILE_SUFFIXES):
             response = context.request.get(url)
             if response.status != 200:
                 problems.append(f"HTTP {response.status}: {url}")

@@ -67,7 +67,7 @@ def test_every_indexable_page_has_title_description_canonical_and_sharing_tags(b
                     "twitter:card", "twitter:title", "twitter:description"):
             assert found.meta.get(key, [""])[0], f"{page}: {key}"
         assert found.meta["og:description"] == found.meta["description"]
-        assert found.links["icon"] == ["/depesche/favicon.svg"]
+        assert found.links["icon"] == ["/depesche/favicon.ico", "/depesche/favicon.svg"]
 
 
 def test_article_page_describes_itself_with_its_teaser_and_json_ld(built: Config):
@@ -117,7 +117,12 @@ def test_sitemap_lists_every_page_with_lastmod_and_robots_points_to_it(built: Co
 def test_404_page_is_not_indexed_and_has_no_canonical(built: Config):
     found = head(built.out / "404.html")
     assert found.meta["robots"] == ["noindex"] and "canonical" not in found.links
-    assert found.links["icon"] == ["/depesche/favicon.svg"]
+    assert found.links["icon"] == ["/depesche/favicon.ico", "/depesche/favicon.svg"]
+
+
+def test_favicon_ico_exists_under_the_sub_path(built: Config):
+    ico = (built.out / "favicon.ico").read_bytes()
+    assert ico[:4] == b"\x00\x00\x01\x00" and b"PNG" in ico
 
 
 def test_topics_page_links_the_opml_of_all_topic_feeds(built: Config):
