@@ -10,11 +10,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import feedparser
+from hypothesis import given, settings, strategies as st
 from lxml import etree
 
 from depesche.config import Config
-from depesche.feeditems import absolute_links
+from depesche.feeditems import absolute_links, xml_text
 from depesche.feeds import render_feeds
+from depesche.model import Topic
 
 from conftest import SUB_PATH_URL, make_article
 from pages_tools import page_facts
@@ -122,3 +124,21 @@ def test_rss_names_the_author_as_readers_show_it():
     outputs = dict(render_feeds([article], Config(base_url=SUB_PATH_URL)))
     assert feedparser.parse(outputs["feed.xml"]).entries[0].author == "Marleen Frontzeck-Hornke"
     assert json.loads(outputs["feed.json"])["items"][0]["authors"] == [{"name": "Marleen Frontzeck-Hornke"}]
+
+
+any_text = st.text(st.characters(codec="utf-8"), min_size=1, max_size=60)
+
+
+@settings(max_examples=40, deadline=None)
+@given(title=any_text, teaser=any_text, author=any_text, topic=any_text)
+def test_every_feed_format_reads_back_whatever_the_seed_says(title, teaser, author, topic):
+    article = make_article(title=title, teaser=teaser, author=author, topics=(Topic(topic, "thema"),))
+    outputs = dict(render_feeds([article], Config(base_url=SUB_PATH_URL)))
+    for name in ("feed.xml", "atom.xml", "themen/thema/feed.xml"):
+        parsed = feedparser.parse(outputs[name])
+        assert not parsed.bozo, (name, parsed.get("bozo_exception"))
+        assert len(parsed.entries) == 1
+    item = json.loads(outputs["feed.json"])["items"][0]
+    assert item["title"] == xml_text(title) and item["tags"] == [xml_text(topic)]
+    outline = etree.fromstring(outputs["themen/feeds.opml"]).find("body/outline")
+    assert outline.get("text") == xml_text(f"Depesche: {topic}")

@@ -8,6 +8,7 @@ from datetime import datetime
 from html.parser import HTMLParser
 from pathlib import Path
 
+from hypothesis import given, settings, strategies as st
 from lxml import etree
 
 from depesche.config import Config
@@ -128,3 +129,11 @@ def test_favicon_ico_exists_under_the_sub_path(built: Config):
 def test_topics_page_links_the_opml_of_all_topic_feeds(built: Config):
     html = (built.out / "themen" / "index.html").read_text(encoding="utf-8")
     assert 'href="/depesche/themen/feeds.opml"' in html
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=80))
+def test_script_json_round_trips_any_text_and_never_opens_markup(text):
+    block = str(script_json({"headline": text}))
+    assert not set("<>&") & set(block)
+    assert json.loads(block) == {"headline": text}
