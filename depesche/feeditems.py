@@ -11,12 +11,18 @@ from .model import Article
 from .render import article_path, body_html
 
 ID_NAMESPACE = uuid.UUID("6f1d6a52-8a86-4a8e-9d1e-4b0c7c3d9e21")
+UNTITLED = "Ohne Titel"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def xml_text(text: str) -> str:
     """Text with the characters XML 1.0 forbids (and C1 controls) removed."""
     return _CONTROL.sub("", text)
+
+
+def item_title(article: Article) -> str:
+    """The title as a feed carries it; never empty, which Atom forbids."""
+    return xml_text(article.title).strip() or UNTITLED
 
 
 def entry_id(article: Article) -> str:

@@ -16,7 +16,7 @@ from feedgen.feed import FeedEntry, FeedGenerator
 
 from .collate import topic_index
 from .config import Config
-from .feeditems import entry_id, item_html, xml_text
+from .feeditems import entry_id, item_html, item_title, xml_text
 from .jsonfeed import json_feed
 from .model import Article
 from .opml import topics_opml
@@ -33,7 +33,7 @@ def make_entry(article: Article, config: Config) -> FeedEntry:
     entry.load_extension("dc", atom=False, rss=True)
     entry.id(entry_id(article))
     entry.guid(entry_id(article), permalink=False)
-    entry.title(xml_text(article.title))
+    entry.title(item_title(article))
     entry.link(href=config.url(article_path(article)), rel="alternate", type="text/html")
     entry.published(article.published)
     entry.updated(article.updated)
@@ -43,8 +43,9 @@ def make_entry(article: Article, config: Config) -> FeedEntry:
     entry.summary(xml_text(article.teaser or article.title))
     entry.content(item_html(article, config), type="html")
     for topic in article.topics:
-        entry.category(term=xml_text(topic.name), label=xml_text(topic.name),
-                       scheme=config.url(topic_path(topic)))
+        if xml_text(topic.name).strip():
+            entry.category(term=xml_text(topic.name), label=xml_text(topic.name),
+                           scheme=config.url(topic_path(topic)))
     return entry
 
 

@@ -5,7 +5,7 @@ import json
 from typing import Sequence
 
 from .config import Config
-from .feeditems import entry_id, item_html, xml_text
+from .feeditems import entry_id, item_html, item_title, xml_text
 from .model import Article
 from .render import article_path
 
@@ -17,7 +17,7 @@ def json_item(article: Article, config: Config) -> dict[str, object]:
     item: dict[str, object] = {
         "id": entry_id(article),
         "url": config.url(article_path(article)),
-        "title": xml_text(article.title),
+        "title": item_title(article),
         "content_html": item_html(article, config),
         "summary": xml_text(article.teaser or article.title),
         "date_published": article.published.isoformat(),

@@ -14,7 +14,7 @@ from hypothesis import given, settings, strategies as st
 from lxml import etree
 
 from depesche.config import Config
-from depesche.feeditems import absolute_links, xml_text
+from depesche.feeditems import absolute_links, item_title, xml_text
 from depesche.feeds import render_feeds
 from depesche.model import Topic
 
@@ -139,6 +139,7 @@ def test_every_feed_format_reads_back_whatever_the_seed_says(title, teaser, auth
         assert not parsed.bozo, (name, parsed.get("bozo_exception"))
         assert len(parsed.entries) == 1
     item = json.loads(outputs["feed.json"])["items"][0]
-    assert item["title"] == xml_text(title) and item["tags"] == [xml_text(topic)]
+    assert item["title"] == item_title(article) and item["tags"] == [xml_text(topic)]
+    assert item["title"].strip()
     outline = etree.fromstring(outputs["themen/feeds.opml"]).find("body/outline")
     assert outline.get("text") == xml_text(f"Depesche: {topic}")
