@@ -76,7 +76,7 @@ def test_missing_page_gets_the_404_page_with_working_links(served: Served, brows
     page.close()
 
 
-def test_skip_link_is_the_first_stop_and_visible_when_focused(served: Served, browser) -> None:
+def test_skip_link_comes_first_and_focus_is_visible(served: Served, browser) -> None:
     page = browser.new_page()
     page.goto(served.base)
     page.keyboard.press("Tab")
@@ -84,6 +84,10 @@ def test_skip_link_is_the_first_stop_and_visible_when_focused(served: Served, br
     assert focused == ["skip", "#inhalt"]
     box = page.locator("a.skip").bounding_box()
     assert box is not None and box["x"] >= 0 and box["y"] >= 0
+    page.keyboard.press("Tab")
+    outline = page.evaluate("() => { const s = getComputedStyle(document.activeElement);"
+                            " return [document.activeElement.className, s.outlineStyle, s.outlineWidth]; }")
+    assert outline == ["brand", "solid", "3px"]  # the focus ring every link gets
     page.close()
 
 
@@ -106,15 +110,16 @@ def test_axe_finds_no_violations(served: Served, browser, name: str, scheme: str
     assert len(result["passes"]) > 10
 
 
-@pytest.mark.parametrize("viewport", list(VIEWPORTS))
-def test_screenshots(served: Served, browser, viewport: str) -> None:
+@pytest.mark.parametrize(("viewport", "scheme"), [("desktop", "light"), ("phone", "light"), ("phone", "dark")])
+def test_screenshots(served: Served, browser, viewport: str, scheme: str) -> None:
     """Front page, an article and the topics page at desktop and phone width, for a person to look at."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    context = browser.new_context(viewport=VIEWPORTS[viewport], is_mobile=viewport == "phone")
+    context = browser.new_context(viewport=VIEWPORTS[viewport], is_mobile=viewport == "phone",
+                                  color_scheme=scheme)
     page = context.new_page()
     for name in ("front", "article", "topics"):
         page.goto(served.base + AXE_PAGES[name])
-        target = SCREENSHOTS / f"{name}-{viewport}.png"
+        target = SCREENSHOTS / f"{name}-{viewport}-{scheme}.png"
         page.screenshot(path=str(target), full_page=True)
         assert target.stat().st_size > 5000
         width = page.evaluate("() => document.documentElement.scrollWidth")
