@@ -86,3 +86,13 @@ def test_lighthouse_scores_at_least_95(lighthouse_reports: dict[str, dict], name
     scores = {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
     low = {c: failing_audits(report, c) for c, s in scores.items() if s < MIN_SCORE}
     assert not low, f"{name}: {scores}: {low}"
+
+
+def test_a_missing_tool_skips_locally_and_fails_on_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception):
+        require("a tool", False)
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception):
+        require("a tool", False)
+    require("a tool", True)
