@@ -118,6 +118,17 @@ def render_all(outputs: Sequence[Output], site: Site, progress: Progress | None)
     return zip((o.path for o in outputs), rendered)
 
 
+def render_site(config: Config, articles: Sequence[Article]) -> dict[str, bytes]:
+    """Every output of a site made of `articles`, in memory: no cache, no disk (for tests and tools)."""
+    articles = collate(articles)
+    env = template_environment(config.templates)
+    bodies = {a.id: markdown_to_html(body_markdown(a)) for a in articles}
+    digests = {a.id: digest(a) for a in articles}
+    cards = {a.id: Markup(card_html(env, config, a)) for a in articles}
+    site = make_site(config, articles, bodies, digests, cards)
+    return {o.path: render_output(o, site, env) for o in plan(site)}
+
+
 def build(config: Config, strict: bool = False, progress: Progress | None = None) -> BuildReport:
     """Build the whole site into `config.out`; with `strict`, write nothing if any file was skipped."""
     started = time.perf_counter()

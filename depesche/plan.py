@@ -18,8 +18,10 @@ from .config import Config
 from .feeds import FEED_FILES, feed_file, site_feed_title
 from .model import Article, Topic
 from .render import (
-    STATIC_FILES, article_path, month_path, page, paged_path, pages_of, static_file, topic_path,
+    STATIC_FILES, article_path, month_path, page, paged_path, pages_of, sitemap, static_file, topic_path,
 )
+from .opml import OPML_PATH, topics_opml
+from .seo import robots_txt
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,9 @@ def plan(site: Site) -> list[Output]:
     outputs += feed_outputs("", articles, site, -1)
     outputs.append(Output("themen/index.html", "topics", (),
                           digest("topics", [(t, len(m)) for t, m in site.topics])))
+    outputs.append(Output(OPML_PATH, "opml", (), digest("opml", [(t, max(a.updated for a in m)) for t, m in site.topics])))
+    outputs.append(Output("sitemap.xml", "sitemap", (), digest("sitemap", list(site.digests.values()))))
+    outputs.append(Output("robots.txt", "robots", (), digest("robots")))
     outputs.append(Output("404.html", "404", (), digest("404")))
     if site.config.search:
         outputs.append(Output("suche/index.html", "search", (), digest("search")))
@@ -167,9 +172,22 @@ def render_static(output: Output, site: Site, env: Environment) -> bytes:
     return static_file(site.config.templates, output.key[0])
 
 
+def render_opml(output: Output, site: Site, env: Environment) -> bytes:
+    return topics_opml(site.topics, site.config)[1]
+
+
+def render_sitemap(output: Output, site: Site, env: Environment) -> bytes:
+    return sitemap(site.articles, site.topics, site.months, site.config)
+
+
+def render_robots(output: Output, site: Site, env: Environment) -> bytes:
+    return robots_txt(site.config)
+
+
 RENDERERS = {
     "article": render_article, "index": render_index, "topic": render_topic, "month": render_month,
-    "feed": render_feed, "static": render_static, **{kind: render_single for kind in SINGLE_PAGES},
+    "feed": render_feed, "static": render_static, "opml": render_opml, "sitemap": render_sitemap,
+    "robots": render_robots, **{kind: render_single for kind in SINGLE_PAGES},
 }
 
 

@@ -9,13 +9,14 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from .config import Config
 from .model import Article, Topic
+from .seo import news_article, robots_txt, script_json, sitemap_xml
 
 GERMAN_MONTHS = (
     "Januar", "Februar", "März", "April", "Mai", "Juni",
     "Juli", "August", "September", "Oktober", "November", "Dezember",
 )
 WORDS_PER_MINUTE = 200
-STATIC_FILES = ("favicon.svg",)
+STATIC_FILES = ("favicon.svg", "favicon.ico")  # .ico: for tools that ask for it by name
 PAGE_SIZE = 25  # articles per front page and topic page
 
 
@@ -47,9 +48,10 @@ def template_environment(folder: Path) -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["german_date"] = german_date
+    env.filters["script_json"] = script_json
     env.globals.update(
         article_path=article_path, topic_path=topic_path, reading_minutes=reading_minutes,
-        month_path=month_path, month_name=month_name,
+        month_path=month_path, month_name=month_name, news_article=news_article,
     )
     return env
 
@@ -90,3 +92,17 @@ def pages_of(items: Sequence[Article], size: int = PAGE_SIZE) -> list[Sequence[A
 
 def static_file(folder: Path, name: str) -> bytes:
     return (folder / name).read_bytes()
+
+
+def newest(articles: Sequence[Article]) -> datetime | None:
+    return max((a.updated for a in articles), default=None)
+
+
+def sitemap(articles: Sequence[Article], topics: Sequence[tuple[Topic, Sequence[Article]]],
+            months: Sequence[tuple[tuple[int, int], Sequence[Article]]], config: Config) -> bytes:
+    """`sitemap.xml`: every indexable page with its last change."""
+    entries = [("", newest(articles)), ("themen/", newest(articles)), ("archiv/", newest(articles))]
+    entries += [(article_path(a), a.updated) for a in articles]
+    entries += [(topic_path(t), newest(members)) for t, members in topics]
+    entries += [(month_path(m), newest(members)) for m, members in months]
+    return sitemap_xml(entries, config)

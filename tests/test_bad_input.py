@@ -158,7 +158,7 @@ def test_hostile_text_is_shown_escaped_in_pages_and_feeds(tmp_path: Path):
         assert "49" not in page.read_text(encoding="utf-8")  # {{ 7*7 }} is not evaluated
     article = next((config.out / "artikel").rglob("index.html")).read_text(encoding="utf-8")
     assert "{{ 7*7 }}" in article and "&lt;script&gt;" in article
-    for feed in config.out.rglob("*.xml"):
+    for feed in [*config.out.rglob("feed.xml"), *config.out.rglob("atom.xml")]:
         etree.parse(str(feed))  # well-formed in spite of ]]> and &
         parsed = feedparser.parse(str(feed))
         assert not parsed.bozo

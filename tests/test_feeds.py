@@ -1,6 +1,7 @@
 """Feeds read as XML and as a feed reader reads them."""
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import datetime
 from email.utils import parsedate_to_datetime
@@ -11,7 +12,8 @@ import feedparser
 from lxml import etree
 
 from depesche.config import Config
-from depesche.feeds import entry_id, feed_pair, xml_text
+from depesche.feeds import feed_set
+from depesche.feeditems import entry_id, xml_text
 
 from conftest import SUB_PATH_URL, make_article
 
@@ -77,14 +79,16 @@ def test_guid_survives_changes_of_headline_slug_date_and_base_url():
 def test_control_characters_never_reach_the_xml_writer():
     article = make_article(title="Titel\x00mit\x1bSteuerzeichen", teaser="A\x0bB")
     config = Config(base_url=SUB_PATH_URL)
-    for _, data in feed_pair([article], {article.id: "<p>Text</p>"}, replace(config, title="Feed\x07")):
-        feed = feedparser.parse(data)
+    outputs = dict(feed_set([article], {article.id: "<p>Text</p>"}, replace(config, title="Feed\x07")))
+    for name in ("feed.xml", "atom.xml"):
+        feed = feedparser.parse(outputs[name])
         assert not feed.bozo and feed.entries[0].title == "TitelmitSteuerzeichen"
+    assert json.loads(outputs["feed.json"])["items"][0]["title"] == "TitelmitSteuerzeichen"
     assert xml_text("a\x00b\tc\n") == "ab\tc\n"
 
 
 def test_feed_holds_the_newest_items_only():
     articles = [make_article(id=f"{i:016x}", slug=f"a{i}") for i in range(5)]
     config = Config(base_url=SUB_PATH_URL, feed_items=3)
-    (_, rss), _ = feed_pair(articles, {a.id: "<p>Text</p>" for a in articles}, config)
+    (_, rss), _, _ = feed_set(articles, {a.id: "<p>Text</p>" for a in articles}, config)
     assert len(feedparser.parse(rss).entries) == 3
