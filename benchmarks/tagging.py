@@ -4,20 +4,20 @@ usage: python benchmarks/tagging.py [--data ../shared/bench/tagging] [--folds 5]
 
 1. Runs the shared scorer on `python build.py tags {file}` (the tagger as shipped).
 2. Times the tagger in-process (ms/article, models loaded once).
-3. Cross-validates the ranking knobs: for each fold (grouped by the article's web site),
-   picks the best grid point on the other folds and scores it on the held-out one.
+3. Scores the shipped weights (in-sample: they were fitted on this dev set), then
+   cross-validates the fitting: for each fold (grouped by the article's web site) fits
+   the weights and threshold on the other folds and scores the held-out one.
+   --fit prints weights fitted on all articles, for WEIGHTS_DEFAULT.
 """
 from __future__ import annotations
 
 import argparse
 import importlib.util
-import itertools
 import json
 import subprocess
 import sys
 import time
 import zlib
-from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -28,16 +28,13 @@ from depesche.clean import clean  # noqa: E402
 from depesche.enrich import headline_from_text  # noqa: E402
 from depesche.read import read_seed  # noqa: E402
 from depesche.topics import Settings, extract_topics, load_vocabulary, mentions  # noqa: E402
-from depesche.topics_rank import rank  # noqa: E402
+from depesche.topics_rank import FEATURES, candidates, choose  # noqa: E402
 
 DATA_DEFAULT = ROOT.parent / "shared" / "bench" / "tagging"
 FOLDS_DEFAULT = 5
-GRID_DEFAULT = {
-    "headline_weight": (2.0, 3.0, 5.0),
-    "lede_weight": (1.0, 1.5, 2.5),
-    "zipf_penalty": (0.2, 0.35, 0.5),
-    "min_share": (0.0, 0.15, 0.3),
-}
+L2_DEFAULT = 1.0
+NEWTON_STEPS_DEFAULT = 12
+THRESHOLDS_DEFAULT = (-3.0, -2.5, -2.0, -1.5, -1.0, -0.5, 0.0)
 
 
 def load_scorer(data: Path):
@@ -87,31 +84,52 @@ def timing(cases: list[dict], vocabulary) -> None:
           f"{1000 * (done - loaded) / len(cases):.1f} ms/article over {len(cases)} articles (cold word caches)")
 
 
-def evaluate(scorer, found: list, cases: list[dict], vocabulary, settings: Settings, k: int = 5):
-    """Mean (P, R, F1)@k over the cases."""
-    rows = [scorer.prf(rank(m, vocabulary, settings), case["gold"], k) for m, case in zip(found, cases)]
+def evaluate(scorer, tables: list, cases: list[dict], settings: Settings, k: int = 5):
+    """Mean (P, R, F1)@k over the cases, ranking each case's candidate table."""
+    rows = []
+    for table, case in zip(tables, cases):
+        scored = [(sum(w * x for w, x in zip(settings.weights, vector)), name) for name, vector in table]
+        rows.append(scorer.prf(choose(scored, settings), case["gold"], k))
     return tuple(sum(r[i] for r in rows) / max(1, len(rows)) for i in range(3))
 
 
-def grid(base: Settings) -> list[Settings]:
-    keys = list(GRID_DEFAULT)
-    return [replace(base, **dict(zip(keys, values))) for values in itertools.product(*GRID_DEFAULT.values())]
+def fit(scorer, tables: list, cases: list[dict], l2: float = L2_DEFAULT) -> tuple[float, ...]:
+    """Logistic regression (Newton steps, L2) of "matches a gold tag" on the features."""
+    import numpy as np
+
+    rows = [(vector, any(scorer.match(name, g) for g in case["gold"]))
+            for table, case in zip(tables, cases) for name, vector in table]
+    x = np.array([r[0] for r in rows])
+    y = np.array([float(r[1]) for r in rows])
+    w = np.zeros(x.shape[1])
+    penalty = l2 * np.eye(x.shape[1])
+    penalty[0, 0] = 0.0
+    for _ in range(NEWTON_STEPS_DEFAULT):
+        p = 1 / (1 + np.exp(-x @ w))
+        gradient = x.T @ (p - y) + penalty @ w
+        hessian = (x * (p * (1 - p))[:, None]).T @ x + penalty
+        w -= np.linalg.solve(hessian, gradient)
+    return tuple(round(float(v), 3) for v in w)
 
 
-def cross_validate(scorer, found: list, cases: list[dict], vocabulary, folds: int) -> None:
+def fit_settings(scorer, tables: list, cases: list[dict]) -> Settings:
+    """Weights by regression, then the score threshold that gives the best F1@5."""
+    weights = fit(scorer, tables, cases)
+    options = [Settings(weights=weights, min_score=t) for t in THRESHOLDS_DEFAULT]
+    return max(options, key=lambda s: evaluate(scorer, tables, cases, s)[2])
+
+
+def cross_validate(scorer, tables: list, cases: list[dict], folds: int) -> None:
     """Grouped k-fold: a site's articles all sit in one fold."""
     fold_of = [zlib.crc32(c["site"].encode()) % folds for c in cases]
-    points = grid(Settings())
-    held_out: list[tuple[float, float, float, int]] = []
+    held_out = []
     for fold in range(folds):
         train = [i for i, f in enumerate(fold_of) if f != fold]
         test = [i for i, f in enumerate(fold_of) if f == fold]
-        pick = lambda idx: ([found[i] for i in idx], [cases[i] for i in idx])  # noqa: E731
-        best = max(points, key=lambda s: evaluate(scorer, *pick(train), vocabulary, s)[2])
-        p, r, f1 = evaluate(scorer, *pick(test), vocabulary, best)
+        settings = fit_settings(scorer, [tables[i] for i in train], [cases[i] for i in train])
+        p, r, f1 = evaluate(scorer, [tables[i] for i in test], [cases[i] for i in test], settings)
         held_out.append((p, r, f1, len(test)))
-        chosen = {key: getattr(best, key) for key in GRID_DEFAULT}
-        print(f"fold {fold}: n={len(test):3d} F1@5 {f1:.3f}  chosen {chosen}")
+        print(f"fold {fold}: n={len(test):3d} F1@5 {f1:.3f}  threshold {settings.min_score}")
     n = sum(h[3] for h in held_out)
     p, r, f1 = (sum(h[i] * h[3] for h in held_out) / n for i in range(3))
     print(f"cross-validated ({folds} folds by site): F1@5 {f1:.3f} P@5 {p:.3f} R@5 {r:.3f} n={n}")
@@ -123,17 +141,24 @@ def main() -> None:
     ap.add_argument("--folds", type=int, default=FOLDS_DEFAULT)
     ap.add_argument("-j", type=int, default=4)
     ap.add_argument("--no-cli", action="store_true", help="skip the scorer run on build.py")
+    ap.add_argument("--headline", action="store_true", help="use each file's first line as the title")
+    ap.add_argument("--fit", action="store_true", help="print weights fitted on all articles")
     args = ap.parse_args()
     data = args.data.resolve()
     if not args.no_cli:
         run_cli(data, args.j)
     scorer, vocabulary = load_scorer(data), load_vocabulary(ROOT / "topics.toml")
-    cases = load_cases(data)
+    cases = load_cases(data, headline=args.headline)
+    print(f"title: {'first line of each file' if args.headline else 'as build.py tags gets it from the cleaner'}")
     timing(cases, vocabulary)
-    found = [mentions(c["title"], c["blocks"], vocabulary) for c in cases]
-    p, r, f1 = evaluate(scorer, found, cases, vocabulary, Settings())
-    print(f"defaults, in-sample: F1@5 {f1:.3f} P@5 {p:.3f} R@5 {r:.3f} n={len(cases)}")
-    cross_validate(scorer, found, cases, vocabulary, args.folds)
+    tables = [candidates(mentions(c["title"], c["blocks"], vocabulary), vocabulary) for c in cases]
+    p, r, f1 = evaluate(scorer, tables, cases, Settings())
+    print(f"shipped weights, in-sample: F1@5 {f1:.3f} P@5 {p:.3f} R@5 {r:.3f} n={len(cases)}")
+    cross_validate(scorer, tables, cases, args.folds)
+    if args.fit:
+        settings = fit_settings(scorer, tables, cases)
+        print("fitted on all:", dict(zip(FEATURES, settings.weights)), "min_score", settings.min_score)
+        print(f"WEIGHTS_DEFAULT = {settings.weights}")
 
 
 if __name__ == "__main__":

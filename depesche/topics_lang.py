@@ -1,6 +1,6 @@
 """German word knowledge for the tagger: part of speech, lemma, frequency.
 
-Every model comes from an installed package (simplemma, wordfreq) and is
+Every model comes from an installed package (simplemma, wordfreq, HanTa) and is
 imported and loaded lazily, once per process, so `build.py --help` stays fast.
 Lookups are cached per word: news copy repeats its words across articles.
 """
@@ -11,6 +11,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
+HANTA_MODEL_DEFAULT = "morphmodel_ger.pgz"
 MIN_PART_DEFAULT = 4  # letters on each side of a compound split
 COMPOUND_MIN_DEFAULT = 9  # shorter unknown words are not split
 CACHE_SIZE_DEFAULT = 200_000
@@ -49,6 +50,24 @@ def lemma(word: str, initial: bool = False) -> str | None:
     table = dictionary()
     found = table.get(word) or (initial and table.get(word.lower()))
     return found or (decompound(word) if len(word) >= COMPOUND_MIN_DEFAULT else None)
+
+
+@lru_cache(maxsize=1)
+def hanta() -> Any:
+    """HanTa's German tagger, loaded from the installed package (about a second, once)."""
+    from HanTa import HanoverTagger
+
+    return HanoverTagger.HanoverTagger(HANTA_MODEL_DEFAULT)
+
+
+@lru_cache(maxsize=CACHE_SIZE_DEFAULT)
+def is_proper(word: str) -> bool:
+    """HanTa's verdict: a proper noun ("Michael", "Jan") rather than a common one ("Gruppe").
+
+    HanTa costs about a millisecond a word, so the tagger asks it only about the
+    first word of a multi-word name.
+    """
+    return hanta().analyze(word)[1] == "NE"
 
 
 @lru_cache(maxsize=CACHE_SIZE_DEFAULT)

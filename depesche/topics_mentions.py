@@ -11,15 +11,13 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, Sequence
 
-from .topics_lang import lemma, zipf
+from .topics_lang import is_proper, lemma, zipf
 from .topics_vocab import Vocabulary
 
 WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*-?")
 SENTENCE_GAP_RE = re.compile(r"[.!?:;|•–—]|\n")
 PARTICLES = frozenset({"van", "de", "da", "di", "del", "la", "le", "ten", "ter", "bin", "al"})  # not "von": "Chef von Twitter"
 COMMON_IN_NAME_ZIPF_DEFAULT = 3.5  # a run's last word this common is a noun, not a name
-APPOSITION_MIN_DEFAULT = 10  # letters: "Mitbegründer Jan Koum", but "Michael van Swaaij"
-COMMON_APPOSITION_ZIPF_DEFAULT = 5.5
 MIN_LETTERS_DEFAULT = 4  # shorter single words are tags only as acronyms ("EU", not "Mio")
 FUNCTION_WORD_ZIPF_DEFAULT = 5.5  # a run's edge word this common is no name at all ("IM")
 
@@ -85,31 +83,24 @@ def words(text: str, skip: list[tuple[int, int]]) -> Iterator[Word]:
         yield Word(token, head, word_kind(head, initial), start, match.end(), initial)
 
 
-def is_apposition(text: str) -> bool:
-    """A known noun before a name that describes it: long, inflected or very common."""
-    base = lemma(text)
-    return base is not None and (len(text) >= APPOSITION_MIN_DEFAULT or base != text
-                                 or zipf(text) >= COMMON_APPOSITION_ZIPF_DEFAULT)
-
-
 def loose_start(word: Word) -> bool:
-    """A run's first word that is no part of the name ("Mitbegründer Jan Koum")."""
+    """A run's first word that is no part of the name ("Mitbegründer Jan Koum", "Konzern Tencent")."""
     return (word.kind == "particle" or word.head != word.text or zipf(word.text) >= FUNCTION_WORD_ZIPF_DEFAULT
-            or (word.kind == "noun" and is_apposition(word.text)))
+            or (word.kind == "noun" and not is_proper(word.text)))
 
 
 def loose_end(word: Word) -> bool:
     """A run's last word that is no part of the name ("MySpace IM", "Twitter Nutzer")."""
     return (word.kind in ("adj", "particle") or word.head != word.text
             or zipf(word.text) >= FUNCTION_WORD_ZIPF_DEFAULT
-            or (word.kind == "noun" and zipf(word.text) >= COMMON_IN_NAME_ZIPF_DEFAULT))
+            or (word.kind == "noun" and zipf(word.text) >= COMMON_IN_NAME_ZIPF_DEFAULT and not is_proper(word.text)))
 
 
 def trim(run: list[Word]) -> list[Word]:
     """Drop appositions, adjectives and particles from a run's ends ("Telekom-Chef René Obermann")."""
-    while run and loose_start(run[0]):
+    while len(run) >= 2 and loose_start(run[0]):
         run = run[1:]
-    while run and loose_end(run[-1]):
+    while len(run) >= 2 and loose_end(run[-1]):
         run = run[:-1]
     return run
 
@@ -119,7 +110,7 @@ def runs(text: str, found: list[Word]) -> Iterator[list[Word]]:
     run: list[Word] = []
     for word in found:
         joined = (run and text[run[-1].end:word.start].strip() == "" and not word.initial
-                  and not (run[-1].kind == word.kind == "noun"))
+                  and not (run[-1].kind == word.kind == "noun" and not is_proper(run[-1].text)))
         if not (word.kind and joined):
             if run:
                 yield run

@@ -1,6 +1,13 @@
-"""Ranking: from mentions to at most a handful of distinct tags, best first."""
+"""Ranking: from mentions to at most a handful of distinct tags, best first.
+
+Each candidate gets a few features (where and how often it stands, what kind of
+word it is, how common the word is in German); a linear score over them ranks
+the candidates. `WEIGHTS_DEFAULT` comes from `benchmarks/tagging.py --fit` and is
+reported there by cross-validation.
+"""
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Sequence
@@ -11,27 +18,21 @@ from .topics_vocab import Vocabulary
 
 MIN_TOPICS_DEFAULT = 2
 MAX_TOPICS_DEFAULT = 6
-HEADLINE_WEIGHT_DEFAULT = 3.0
-LEDE_WEIGHT_DEFAULT = 1.5
-KIND_WEIGHTS_DEFAULT = (("topic", 1.5), ("name", 1.0), ("noun", 0.6))
-COMMON_ZIPF_DEFAULT = 3.0  # words more common than this lose weight...
-ZIPF_PENALTY_DEFAULT = 0.35  # ...by this share per zipf point (common nouns)
-NAME_ZIPF_PENALTY_DEFAULT = 0.1  # (names and the site's topics)
-MIN_SHARE_DEFAULT = 0.15  # a tag needs this share of the best tag's score
+MIN_SCORE_DEFAULT = -2.0  # a tag past the first `min_topics` needs this score (log-odds)
 MIN_LENGTH_DEFAULT = 3
+FEATURES = ("bias", "log_count", "headline", "lede", "early", "spread", "share", "name", "topic",
+            "multiword", "acronym", "zipf", "zipf_noun", "unknown", "long", "name_count", "rank_share",
+            "headline_noun")
+WEIGHTS_DEFAULT = (-4.699, 1.224, -1.49, -0.118, 3.249, 0.89, -0.077, 1.433, 1.055, -0.034, -0.772, -0.138,
+                   -0.076, -0.747, -0.111, -0.53, 0.469, 0.952)
 
 
 @dataclass(frozen=True)
 class Settings:
-    """The ranking's knobs; the defaults are what the benchmark cross-validates."""
+    """The ranking's knobs: feature weights and how many tags to give."""
 
-    headline_weight: float = HEADLINE_WEIGHT_DEFAULT
-    lede_weight: float = LEDE_WEIGHT_DEFAULT
-    kind_weights: tuple[tuple[str, float], ...] = KIND_WEIGHTS_DEFAULT
-    common_zipf: float = COMMON_ZIPF_DEFAULT
-    zipf_penalty: float = ZIPF_PENALTY_DEFAULT
-    name_zipf_penalty: float = NAME_ZIPF_PENALTY_DEFAULT
-    min_share: float = MIN_SHARE_DEFAULT
+    weights: tuple[float, ...] = WEIGHTS_DEFAULT
+    min_score: float = MIN_SCORE_DEFAULT
     min_topics: int = MIN_TOPICS_DEFAULT
     max_topics: int = MAX_TOPICS_DEFAULT
 
@@ -40,26 +41,23 @@ class Settings:
 class Candidate:
     name: str
     kind: str
-    count: float = 0.0
-    spellings: dict[str, float] = field(default_factory=dict)
+    blocks: dict[int, int] = field(default_factory=dict)  # block -> mentions
+    spellings: dict[str, int] = field(default_factory=dict)
+
+    def add(self, other: Candidate) -> None:
+        for block, count in other.blocks.items():
+            self.blocks[block] = self.blocks.get(block, 0) + count
 
 
-def place_weight(block: int, settings: Settings) -> float:
-    if block == 0:
-        return settings.headline_weight
-    return settings.lede_weight if block == 1 else 1.0
-
-
-def gather(found: Sequence[Mention], vocabulary: Vocabulary, settings: Settings) -> dict[str, Candidate]:
-    """Sum weighted mentions per folded name; the site's spelling wins, else the commonest."""
+def gather(found: Sequence[Mention], vocabulary: Vocabulary) -> dict[str, Candidate]:
+    """Mentions per folded name; the site's spelling wins, else the commonest."""
     table: dict[str, Candidate] = {}
     for mention in found:
         name = vocabulary.canonical(mention.name)
         kind = "topic" if name != mention.name else mention.kind
         candidate = table.setdefault(fold(name), Candidate(name, kind))
-        weight = place_weight(mention.block, settings)
-        candidate.count += weight
-        candidate.spellings[name] = candidate.spellings.get(name, 0.0) + weight
+        candidate.blocks[mention.block] = candidate.blocks.get(mention.block, 0) + 1
+        candidate.spellings[name] = candidate.spellings.get(name, 0) + 1
         if kind == "topic" or (kind == "name" and candidate.kind == "noun"):
             candidate.kind = kind
     for candidate in table.values():
@@ -83,28 +81,44 @@ def fold_variants(table: dict[str, Candidate]) -> None:
         elif len(longer.get(key, [])) == 1 and table[key].kind != "topic":
             target = longer[key][0]
         if target and target in table:
-            table[target].count += table.pop(key).count
+            table[target].add(table.pop(key))
 
 
-def score(candidate: Candidate, settings: Settings) -> float:
-    """Weighted count, times the kind's weight, less for words everybody uses."""
-    kinds = dict(settings.kind_weights)
-    common = 0.0
-    if " " not in candidate.name:
-        penalty = settings.zipf_penalty if candidate.kind == "noun" else settings.name_zipf_penalty
-        common = max(0.0, zipf(candidate.name) - settings.common_zipf) * penalty
-    return candidate.count * kinds.get(candidate.kind, 1.0) * max(0.05, 1.0 - common)
+def features(candidate: Candidate, blocks: int, most: int) -> tuple[float, ...]:
+    """The candidate's feature vector, in the order of FEATURES."""
+    count = sum(candidate.blocks.values())
+    single = " " not in candidate.name
+    common = zipf(candidate.name) if single else 0.0
+    name, headline = candidate.kind == "name", 0 in candidate.blocks
+    return (1.0, math.log1p(count), float(headline), float(1 in candidate.blocks),
+            1.0 / (1 + min(candidate.blocks)), len(candidate.blocks) / max(1, blocks), count / max(1, most),
+            float(name), float(candidate.kind == "topic"), float(not single),
+            float(candidate.name.isupper()), common, common * (candidate.kind == "noun"),
+            float(single and common == 0.0), min(len(candidate.name), 20) / 10, math.log1p(count) * name,
+            0.0, float(headline and candidate.kind == "noun"))
+
+
+def candidates(found: Sequence[Mention], vocabulary: Vocabulary) -> list[tuple[str, tuple[float, ...]]]:
+    """Every distinct, unblocked candidate with its features."""
+    table = gather(found, vocabulary)
+    fold_variants(table)
+    kept = [c for key, c in table.items()
+            if key not in vocabulary.blocked and (len(key) >= MIN_LENGTH_DEFAULT or c.name.isupper())]
+    blocks = 1 + max((m.block for m in found), default=0)
+    most = max((sum(c.blocks.values()) for c in kept), default=1)
+    rows = [(c.name, features(c, blocks, most)) for c in kept]
+    order = {name: i for i, (name, _) in enumerate(sorted(rows, key=lambda r: (-r[1][1], r[0])))}
+    return [(name, vector[:-2] + (1.0 / (1 + order[name]), vector[-1])) for name, vector in rows]
+
+
+def choose(scored: list[tuple[float, str]], settings: Settings) -> list[str]:
+    """Best first: at least `min_topics`, then those scoring `min_score` or more."""
+    scored = sorted(scored, key=lambda pair: (-pair[0], pair[1]))[:settings.max_topics]
+    return [name for i, (value, name) in enumerate(scored) if i < settings.min_topics or value >= settings.min_score]
 
 
 def rank(found: Sequence[Mention], vocabulary: Vocabulary, settings: Settings = Settings()) -> list[str]:
-    """The best distinct, unblocked tags: at least `min_topics` if there are that many."""
-    table = gather(found, vocabulary, settings)
-    fold_variants(table)
-    scored = sorted(((score(c, settings), c.name) for key, c in table.items()
-                     if key not in vocabulary.blocked and len(key) >= MIN_LENGTH_DEFAULT),
-                    key=lambda pair: (-pair[0], pair[1]))
-    if not scored:
-        return []
-    best = scored[0][0]
-    return [name for i, (value, name) in enumerate(scored[:settings.max_topics])
-            if i < settings.min_topics or value >= settings.min_share * best]
+    """The best distinct, unblocked tags for one article's mentions."""
+    scored = [(sum(w * x for w, x in zip(settings.weights, vector)), name)
+              for name, vector in candidates(found, vocabulary)]
+    return choose(scored, settings)

@@ -101,6 +101,6 @@ def test_vocabulary_names_aliases_keywords_and_blocks() -> None:
 
 def test_min_and_max_topics() -> None:
     text = "Siemens, Bosch, Miele, Trumpf, Kärcher, Festo, Würth und Stihl treffen sich in Stuttgart."
-    assert len(tags("Treffen", text)) == Settings().max_topics
-    assert len(tags("Treffen", text, max_topics=3)) == 3
-    assert len(tags("Siemens", "Siemens baut. Siemens plant. Bosch schweigt.", min_share=1.0)) == 2
+    assert len(tags("Treffen", text, min_score=-99.0)) == Settings().max_topics
+    assert len(tags("Treffen", text, min_score=-99.0, max_topics=3)) == 3
+    assert len(tags("Siemens", "Siemens baut. Siemens plant. Bosch schweigt. Miele auch.", min_score=99.0)) == 2
