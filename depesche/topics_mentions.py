@@ -17,7 +17,6 @@ from .topics_vocab import Vocabulary
 WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*-?")
 SENTENCE_GAP_RE = re.compile(r"[.!?:;|•–—]|\n")
 PARTICLES = frozenset({"van", "de", "da", "di", "del", "la", "le", "ten", "ter", "bin", "al"})  # not "von": "Chef von Twitter"
-COMMON_IN_NAME_ZIPF_DEFAULT = 3.5  # a run's last word this common is a noun, not a name
 MIN_LETTERS_DEFAULT = 4  # shorter single words are tags only as acronyms ("EU", not "Mio")
 FUNCTION_WORD_ZIPF_DEFAULT = 5.5  # a run's edge word this common is no name at all ("IM")
 
@@ -89,18 +88,21 @@ def loose_start(word: Word) -> bool:
             or (word.kind == "noun" and not is_proper(word.text)))
 
 
-def loose_end(word: Word) -> bool:
-    """A run's last word that is no part of the name ("MySpace IM", "Twitter Nutzer")."""
-    return (word.kind in ("adj", "particle") or word.head != word.text
-            or zipf(word.text) >= FUNCTION_WORD_ZIPF_DEFAULT
-            or (word.kind == "noun" and zipf(word.text) >= COMMON_IN_NAME_ZIPF_DEFAULT and not is_proper(word.text)))
+def loose_end(word: Word, before: Word) -> bool:
+    """A run's last word that is no part of the name ("MySpace IM", "Bayern Kabarettist").
+
+    A common noun after an adjective stays: "Deutsche Bank", "Olympische Spiele".
+    """
+    if word.kind in ("adj", "particle") or word.head != word.text or zipf(word.text) >= FUNCTION_WORD_ZIPF_DEFAULT:
+        return True
+    return word.kind == "noun" and before.kind != "adj" and not is_proper(word.text)
 
 
 def trim(run: list[Word]) -> list[Word]:
     """Drop appositions, adjectives and particles from a run's ends ("Telekom-Chef René Obermann")."""
     while len(run) >= 2 and loose_start(run[0]):
         run = run[1:]
-    while len(run) >= 2 and loose_end(run[-1]):
+    while len(run) >= 2 and loose_end(run[-1], run[-2]):
         run = run[:-1]
     return run
 
@@ -151,5 +153,10 @@ def block_mentions(text: str, block: int, vocabulary: Vocabulary) -> Iterator[Me
 
 
 def mentions(title: str, blocks: Sequence[str], vocabulary: Vocabulary) -> list[Mention]:
-    """Every mention in the headline (block 0) and the body (blocks 1...)."""
+    """Every mention in the headline (block 0) and the body (blocks 1...).
+
+    A headline made from the body's first words is no headline: it would count them twice.
+    """
+    if blocks and blocks[0].startswith(title.rstrip("…").strip()):
+        title = ""
     return [m for i, text in enumerate([title, *blocks]) for m in block_mentions(text, i, vocabulary)]

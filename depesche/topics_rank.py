@@ -18,13 +18,13 @@ from .topics_vocab import Vocabulary
 
 MIN_TOPICS_DEFAULT = 2
 MAX_TOPICS_DEFAULT = 6
-MIN_SCORE_DEFAULT = -2.0  # a tag past the first `min_topics` needs this score (log-odds)
+MIN_SCORE_DEFAULT = -2.5  # a tag past the first `min_topics` needs this score (log-odds)
 MIN_LENGTH_DEFAULT = 3
 FEATURES = ("bias", "log_count", "headline", "lede", "early", "spread", "share", "name", "topic",
             "multiword", "acronym", "zipf", "zipf_noun", "unknown", "long", "name_count", "rank_share",
-            "headline_noun")
-WEIGHTS_DEFAULT = (-4.699, 1.224, -1.49, -0.118, 3.249, 0.89, -0.077, 1.433, 1.055, -0.034, -0.772, -0.138,
-                   -0.076, -0.747, -0.111, -0.53, 0.469, 0.952)
+            "headline_noun", "zipf_low", "zipf_mid", "zipf_high", "once")
+WEIGHTS_DEFAULT = (-3.919, 1.035, -1.423, -0.023, 3.159, 0.895, 0.014, 1.27, 1.061, -0.388, -0.767, -0.179,
+                   -0.066, -0.893, -0.243, -0.469, 0.462, 0.914, -0.296, -0.073, -0.215, -0.338)
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,8 @@ def features(candidate: Candidate, blocks: int, most: int) -> tuple[float, ...]:
             float(name), float(candidate.kind == "topic"), float(not single),
             float(candidate.name.isupper()), common, common * (candidate.kind == "noun"),
             float(single and common == 0.0), min(len(candidate.name), 20) / 10, math.log1p(count) * name,
-            0.0, float(headline and candidate.kind == "noun"))
+            0.0, float(headline and candidate.kind == "noun"), float(0 < common < 2.5),
+            float(3.5 <= common < 4.5), float(common >= 4.5), float(count == 1))
 
 
 def candidates(found: Sequence[Mention], vocabulary: Vocabulary) -> list[tuple[str, tuple[float, ...]]]:
@@ -108,7 +109,8 @@ def candidates(found: Sequence[Mention], vocabulary: Vocabulary) -> list[tuple[s
     most = max((sum(c.blocks.values()) for c in kept), default=1)
     rows = [(c.name, features(c, blocks, most)) for c in kept]
     order = {name: i for i, (name, _) in enumerate(sorted(rows, key=lambda r: (-r[1][1], r[0])))}
-    return [(name, vector[:-2] + (1.0 / (1 + order[name]), vector[-1])) for name, vector in rows]
+    slot = FEATURES.index("rank_share")
+    return [(name, vector[:slot] + (1.0 / (1 + order[name]),) + vector[slot + 1:]) for name, vector in rows]
 
 
 def choose(scored: list[tuple[float, str]], settings: Settings) -> list[str]:
