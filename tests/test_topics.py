@@ -104,3 +104,14 @@ def test_min_and_max_topics() -> None:
     assert len(tags("Treffen", text, min_score=-99.0)) == Settings().max_topics
     assert len(tags("Treffen", text, min_score=-99.0, max_topics=3)) == 3
     assert len(tags("Siemens", "Siemens baut. Siemens plant. Bosch schweigt. Miele auch.", min_score=99.0)) == 2
+
+
+def test_models_load_lazily() -> None:
+    """Importing the tagger loads no model: `build.py --help` must stay fast."""
+    import subprocess
+    import sys
+
+    code = ("import sys, depesche.topics, depesche.enrich; "
+            "print(sorted(m for m in ('simplemma', 'wordfreq', 'HanTa') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
