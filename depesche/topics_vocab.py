@@ -50,8 +50,8 @@ def build_matcher(words: list[str]) -> re.Pattern[str] | None:
 
 
 def key_line(lines: list[str], key: str, start: int = 0, stop: int | None = None) -> int:
-    """The 1-based line where `key = ...` is set between two lines, else `start + 1`."""
-    pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
+    """The 1-based line where `key = ...` or `[key]` is set between two lines, else `start + 1`."""
+    pattern = re.compile(rf"^\s*(?:{re.escape(key)}\s*=|\[+\s*{re.escape(key)}\s*\])")
     for number in range(start, len(lines) if stop is None else stop):
         if pattern.match(lines[number]):
             return number + 1
@@ -85,7 +85,7 @@ def add_words(table: dict[str, str], words: list[str], name: str, where: str) ->
 
 def read_topics(path: Path, lines: list[str], topics: object) -> tuple[dict, dict, list[str]]:
     """The [[topic]] tables as (aliases, keywords) maps, and every word as written."""
-    if not isinstance(topics, list):
+    if not isinstance(topics, list) or not all(isinstance(entry, dict) for entry in topics):
         raise VocabularyError(f"{path}:{key_line(lines, 'topic')}: topic must be [[topic]] tables")
     headers = [n for n, line in enumerate(lines) if TOPIC_HEADER_RE.match(line)]
     aliases: dict[str, str] = {}

@@ -40,6 +40,8 @@ def test_aliases_fold_case_and_umlauts(tmp_path: Path) -> None:
     ('[[topic]]\nname = "X"\naliases = "Y"\n', 3, "aliases must be a list"),
     ('blocked = ["x"]\n', 1, "unknown key 'blocked'"),
     ('block = "x"\n', 1, "block must be a list"),
+    ('block = []\ntopic = ["VoIP"]\n', 2, "topic must be [[topic]] tables"),
+    ('block = []\n\n[topics]\nname = "x"\n', 3, "unknown key 'topics'"),
     ('[[topic]]\nname = "A"\naliases = ["X"]\n[[topic]]\nname = "B"\naliases = ["x"]\n', 4, "already belongs"),
 ])
 def test_bad_file_names_file_and_line(tmp_path: Path, text: str, line: int, words: str) -> None:
