@@ -1,0 +1,168 @@
+"""Tagging benchmark: publisher tags vs ours on the shared dev set, with cross-validation.
+
+usage: python benchmarks/tagging.py [--data ../shared/bench/tagging] [--folds 5] [--no-cli]
+
+1. Runs the shared scorer on `python build.py tags {file}` (the tagger as shipped).
+2. Times the tagger in-process (ms/article, models loaded once).
+3. Scores the shipped weights (in-sample: they were fitted on this dev set), then
+   cross-validates the fitting: for each fold (grouped by the article's web site) fits
+   the weights and threshold on the other folds and scores the held-out one.
+   --fit prints weights fitted on all articles, for WEIGHTS_DEFAULT.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import subprocess
+import sys
+import time
+import zlib
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from depesche.clean import clean  # noqa: E402
+from depesche.enrich import headline_from_text  # noqa: E402
+from depesche.read import read_seed  # noqa: E402
+from depesche.topics import Settings, extract_topics, load_vocabulary, mentions  # noqa: E402
+from depesche.topics_rank import FEATURES, candidates, choose  # noqa: E402
+
+DATA_DEFAULT = ROOT.parent / "shared" / "bench" / "tagging"
+FOLDS_DEFAULT = 5
+L2_DEFAULT = 1.0
+NEWTON_STEPS_DEFAULT = 12
+THRESHOLDS_DEFAULT = (-3.0, -2.5, -2.0, -1.5, -1.0, -0.5, 0.0)
+
+
+def load_scorer(data: Path):
+    """The shared score.py as a module, for its exact matching rule."""
+    spec = importlib.util.spec_from_file_location("score", data / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def load_cases(data: Path, headline: bool = False) -> list[dict]:
+    """Each dev article cleaned as `build.py tags` cleans it, with its gold tags and site.
+
+    With `headline`, the file's own first line is the title (the cleaner often drops it).
+    """
+    cases = []
+    for gold_file in sorted((data / "dev").glob("*.json")):
+        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+        text_file = gold_file.with_suffix(".txt")
+        cleaned = clean(read_seed(text_file, text_file.name, {}).text)
+        blocks = [b.text for b in cleaned.blocks]
+        paragraphs = [b.text for b in cleaned.blocks if b.role == "paragraph"]
+        title = cleaned.title if cleaned.title is not None else headline_from_text(paragraphs)
+        if headline:
+            title = text_file.read_text(encoding="utf-8").split("\n", 1)[0].strip()
+        cases.append({"id": gold_file.stem, "title": title, "blocks": blocks, "gold": gold["gold_tags"],
+                      "site": urlparse(gold["url"]).netloc + (gold_file.stem if "archive" in gold["url"] else "")})
+    return cases
+
+
+def run_cli(data: Path, jobs: int) -> None:
+    command = [sys.executable, str(data / "score.py"), "--data", str(data / "dev"), "-j", str(jobs),
+               "--cmd", f"{sys.executable} build.py tags {{file}}"]
+    print("$ " + " ".join(command[1:]), flush=True)
+    subprocess.run(command, cwd=ROOT, check=True)
+
+
+def timing(cases: list[dict], vocabulary) -> None:
+    """Model loading once, then the per-article cost of the whole tagger."""
+    start = time.perf_counter()
+    extract_topics("Facebook kauft WhatsApp", ["Der Messenger WhatsApp gehört zu Facebook."], vocabulary)
+    loaded = time.perf_counter()
+    for case in cases:
+        extract_topics(case["title"], case["blocks"], vocabulary)
+    done = time.perf_counter()
+    for case in cases:
+        extract_topics(case["title"], case["blocks"], vocabulary)
+    again = time.perf_counter()
+    print(f"models loaded in {loaded - start:.2f} s; {1000 * (done - loaded) / len(cases):.1f} ms/article "
+          f"over {len(cases)} articles with cold word caches, {1000 * (again - done) / len(cases):.1f} warm")
+
+
+def evaluate(scorer, tables: list, cases: list[dict], settings: Settings, k: int = 5):
+    """Mean (P, R, F1)@k over the cases, ranking each case's candidate table."""
+    rows = []
+    for table, case in zip(tables, cases):
+        scored = [(sum(w * x for w, x in zip(settings.weights, vector)), name) for name, vector in table]
+        rows.append(scorer.prf(choose(scored, settings), case["gold"], k))
+    return tuple(sum(r[i] for r in rows) / max(1, len(rows)) for i in range(3))
+
+
+def fit(scorer, tables: list, cases: list[dict], l2: float = L2_DEFAULT) -> tuple[float, ...]:
+    """Logistic regression (Newton steps, L2) of "matches a gold tag" on the features."""
+    import numpy as np
+
+    rows = [(vector, any(scorer.match(name, g) for g in case["gold"]))
+            for table, case in zip(tables, cases) for name, vector in table]
+    x = np.array([r[0] for r in rows])
+    y = np.array([float(r[1]) for r in rows])
+    w = np.zeros(x.shape[1])
+    penalty = l2 * np.eye(x.shape[1])
+    penalty[0, 0] = 0.0
+    for _ in range(NEWTON_STEPS_DEFAULT):
+        p = 1 / (1 + np.exp(-x @ w))
+        gradient = x.T @ (p - y) + penalty @ w
+        hessian = (x * (p * (1 - p))[:, None]).T @ x + penalty
+        w -= np.linalg.solve(hessian, gradient)
+    return tuple(round(float(v), 3) for v in w)
+
+
+def fit_settings(scorer, tables: list, cases: list[dict]) -> Settings:
+    """Weights by regression, then the score threshold that gives the best F1@5."""
+    weights = fit(scorer, tables, cases)
+    options = [Settings(weights=weights, min_score=t) for t in THRESHOLDS_DEFAULT]
+    return max(options, key=lambda s: evaluate(scorer, tables, cases, s)[2])
+
+
+def cross_validate(scorer, tables: list, cases: list[dict], folds: int) -> None:
+    """Grouped k-fold: a site's articles all sit in one fold."""
+    fold_of = [zlib.crc32(c["site"].encode()) % folds for c in cases]
+    held_out = []
+    for fold in range(folds):
+        train = [i for i, f in enumerate(fold_of) if f != fold]
+        test = [i for i, f in enumerate(fold_of) if f == fold]
+        settings = fit_settings(scorer, [tables[i] for i in train], [cases[i] for i in train])
+        p, r, f1 = evaluate(scorer, [tables[i] for i in test], [cases[i] for i in test], settings)
+        held_out.append((p, r, f1, len(test)))
+        print(f"fold {fold}: n={len(test):3d} F1@5 {f1:.3f}  threshold {settings.min_score}")
+    n = sum(h[3] for h in held_out)
+    p, r, f1 = (sum(h[i] * h[3] for h in held_out) / n for i in range(3))
+    print(f"cross-validated ({folds} folds by site): F1@5 {f1:.3f} P@5 {p:.3f} R@5 {r:.3f} n={n}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=DATA_DEFAULT)
+    ap.add_argument("--folds", type=int, default=FOLDS_DEFAULT)
+    ap.add_argument("-j", type=int, default=4)
+    ap.add_argument("--no-cli", action="store_true", help="skip the scorer run on build.py")
+    ap.add_argument("--headline", action="store_true", help="use each file's first line as the title")
+    ap.add_argument("--fit", action="store_true", help="print weights fitted on all articles")
+    args = ap.parse_args()
+    data = args.data.resolve()
+    if not args.no_cli:
+        run_cli(data, args.j)
+    scorer, vocabulary = load_scorer(data), load_vocabulary(ROOT / "topics.toml")
+    cases = load_cases(data, headline=args.headline)
+    print(f"title: {'first line of each file' if args.headline else 'as build.py tags gets it from the cleaner'}")
+    timing(cases, vocabulary)
+    tables = [candidates(mentions(c["title"], c["blocks"], vocabulary), vocabulary) for c in cases]
+    p, r, f1 = evaluate(scorer, tables, cases, Settings())
+    print(f"shipped weights, in-sample: F1@5 {f1:.3f} P@5 {p:.3f} R@5 {r:.3f} n={len(cases)}")
+    cross_validate(scorer, tables, cases, args.folds)
+    if args.fit:
+        settings = fit_settings(scorer, tables, cases)
+        print("fitted on all:", dict(zip(FEATURES, settings.weights)), "min_score", settings.min_score)
+        print(f"WEIGHTS_DEFAULT = {settings.weights}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,87 @@
+"""German word knowledge for the tagger: part of speech, lemma, frequency.
+
+Every model comes from an installed package (simplemma, wordfreq, HanTa) and is
+imported and loaded lazily, once per process, so `build.py --help` stays fast.
+Lookups are cached per word: news copy repeats its words across articles.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Any
+
+HANTA_MODEL_DEFAULT = "morphmodel_ger.pgz"
+MIN_PART_DEFAULT = 4  # letters on each side of a compound split
+COMPOUND_MIN_DEFAULT = 9  # shorter unknown words are not split
+CACHE_SIZE_DEFAULT = 200_000
+UNKNOWN_ZIPF_DEFAULT = 0.0
+
+UMLAUTS = (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"))
+
+
+@lru_cache(maxsize=1)
+def dictionary() -> Any:
+    """simplemma's German form -> lemma table (about a million forms), loaded once."""
+    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+    return DefaultDictionaryFactory().get_dictionary("de")
+
+
+def decompound(word: str) -> str | None:
+    """A compound's lemma from its longest known noun tail ("Ölförderprojekten" -> "Ölförderprojekt")."""
+    table = dictionary()
+    for cut in range(MIN_PART_DEFAULT, len(word) - MIN_PART_DEFAULT + 1):
+        tail = word[cut].upper() + word[cut + 1:]
+        lemma = table.get(tail)
+        if lemma and lemma[:1].isupper():
+            return word[:cut] + lemma[0].lower() + lemma[1:]
+    return None
+
+
+@lru_cache(maxsize=CACHE_SIZE_DEFAULT)
+def lemma(word: str, initial: bool = False) -> str | None:
+    """The dictionary form of a word, None if simplemma's table does not know it.
+
+    Capitalised lemmas are nouns ("Weihnachtsmärkte" -> "Weihnachtsmarkt"); lower-case
+    ones are other words that happen to stand capitalised ("Die" -> "der"); at a sentence's
+    start a word may be any word ("Hierbei").
+    """
+    table = dictionary()
+    found = table.get(word) or (initial and table.get(word.lower()))
+    return found or (decompound(word) if len(word) >= COMPOUND_MIN_DEFAULT else None)
+
+
+@lru_cache(maxsize=1)
+def hanta() -> Any:
+    """HanTa's German tagger, loaded from the installed package (about a second, once)."""
+    from HanTa import HanoverTagger
+
+    return HanoverTagger.HanoverTagger(HANTA_MODEL_DEFAULT)
+
+
+@lru_cache(maxsize=CACHE_SIZE_DEFAULT)
+def is_proper(word: str) -> bool:
+    """HanTa's verdict: a proper noun ("Michael", "Jan") rather than a common one ("Gruppe").
+
+    HanTa costs about a millisecond a word, so the tagger asks it only about the
+    first word of a multi-word name.
+    """
+    return hanta().analyze(word)[1] == "NE"
+
+
+@lru_cache(maxsize=CACHE_SIZE_DEFAULT)
+def zipf(word: str) -> float:
+    """How common a word is in German (0 unknown .. 8 "die"), from wordfreq's tables."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "de", wordlist="large") or UNKNOWN_ZIPF_DEFAULT
+
+
+def fold(text: str) -> str:
+    """A comparison key: case, umlaut spelling, accents and punctuation ignored."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    for umlaut, spelled in UMLAUTS:
+        text = text.replace(umlaut, spelled)
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[\W_]+", " ", text).split())

@@ -1,0 +1,126 @@
+"""Ranking: from mentions to at most a handful of distinct tags, best first.
+
+Each candidate gets a few features (where and how often it stands, what kind of
+word it is, how common the word is in German); a linear score over them ranks
+the candidates. `WEIGHTS_DEFAULT` comes from `benchmarks/tagging.py --fit` and is
+reported there by cross-validation.
+"""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from .topics_lang import fold, zipf
+from .topics_mentions import Mention
+from .topics_vocab import Vocabulary
+
+MIN_TOPICS_DEFAULT = 2
+MAX_TOPICS_DEFAULT = 6
+MIN_SCORE_DEFAULT = -2.5  # a tag past the first `min_topics` needs this score (log-odds)
+MIN_LENGTH_DEFAULT = 3
+FEATURES = ("bias", "log_count", "headline", "lede", "early", "spread", "share", "name", "topic",
+            "multiword", "acronym", "zipf", "zipf_noun", "unknown", "long", "name_count", "rank_share",
+            "headline_noun", "zipf_low", "zipf_mid", "zipf_high", "once")
+WEIGHTS_DEFAULT = (-3.919, 1.035, -1.423, -0.023, 3.159, 0.895, 0.014, 1.27, 1.061, -0.388, -0.767, -0.179,
+                   -0.066, -0.893, -0.243, -0.469, 0.462, 0.914, -0.296, -0.073, -0.215, -0.338)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The ranking's knobs: feature weights and how many tags to give."""
+
+    weights: tuple[float, ...] = WEIGHTS_DEFAULT
+    min_score: float = MIN_SCORE_DEFAULT
+    min_topics: int = MIN_TOPICS_DEFAULT
+    max_topics: int = MAX_TOPICS_DEFAULT
+
+
+@dataclass
+class Candidate:
+    name: str
+    kind: str
+    blocks: dict[int, int] = field(default_factory=dict)  # block -> mentions
+    spellings: dict[str, int] = field(default_factory=dict)
+
+    def add(self, other: Candidate) -> None:
+        for block, count in other.blocks.items():
+            self.blocks[block] = self.blocks.get(block, 0) + count
+
+
+def gather(found: Sequence[Mention], vocabulary: Vocabulary) -> dict[str, Candidate]:
+    """Mentions per folded name; the site's spelling wins, else the commonest."""
+    table: dict[str, Candidate] = {}
+    for mention in found:
+        name = vocabulary.canonical(mention.name)
+        kind = "topic" if name != mention.name else mention.kind
+        candidate = table.setdefault(fold(name), Candidate(name, kind))
+        candidate.blocks[mention.block] = candidate.blocks.get(mention.block, 0) + 1
+        candidate.spellings[name] = candidate.spellings.get(name, 0) + 1
+        if kind == "topic" or (kind == "name" and candidate.kind == "noun"):
+            candidate.kind = kind
+    for candidate in table.values():
+        if candidate.kind != "topic":
+            candidate.name = max(candidate.spellings, key=lambda s: (candidate.spellings[s], s))
+    return table
+
+
+def fold_variants(table: dict[str, Candidate]) -> None:
+    """Genitives and one-word names join their fuller form ("Facebooks", "Koum" -> "Jan Koum")."""
+    longer = defaultdict(list)
+    for key in table:
+        words = key.split()
+        if len(words) > 1:
+            for word in words:
+                longer[word].append(key)
+    for key in sorted(table, key=len):
+        target = None
+        if key.endswith("s") and key[:-1] in table:
+            target = key[:-1]
+        elif len(longer.get(key, [])) == 1 and table[key].kind != "topic":
+            target = longer[key][0]
+        if target and target in table:
+            table[target].add(table.pop(key))
+
+
+def features(candidate: Candidate, blocks: int, most: int) -> tuple[float, ...]:
+    """The candidate's feature vector, in the order of FEATURES."""
+    count = sum(candidate.blocks.values())
+    single = " " not in candidate.name
+    common = zipf(candidate.name) if single else 0.0
+    name, headline = candidate.kind == "name", 0 in candidate.blocks
+    return (1.0, math.log1p(count), float(headline), float(1 in candidate.blocks),
+            1.0 / (1 + min(candidate.blocks)), len(candidate.blocks) / max(1, blocks), count / max(1, most),
+            float(name), float(candidate.kind == "topic"), float(not single),
+            float(candidate.name.isupper()), common, common * (candidate.kind == "noun"),
+            float(single and common == 0.0), min(len(candidate.name), 20) / 10, math.log1p(count) * name,
+            0.0, float(headline and candidate.kind == "noun"), float(0 < common < 2.5),
+            float(3.5 <= common < 4.5), float(common >= 4.5), float(count == 1))
+
+
+def candidates(found: Sequence[Mention], vocabulary: Vocabulary) -> list[tuple[str, tuple[float, ...]]]:
+    """Every distinct, unblocked candidate with its features."""
+    table = gather(found, vocabulary)
+    fold_variants(table)
+    kept = [c for key, c in table.items()
+            if key not in vocabulary.blocked and (len(key) >= MIN_LENGTH_DEFAULT or c.name.isupper())]
+    blocks = 1 + max((m.block for m in found), default=0)
+    most = max((sum(c.blocks.values()) for c in kept), default=1)
+    rows = [(c.name, features(c, blocks, most)) for c in kept]
+    order = {name: i for i, (name, _) in enumerate(sorted(rows, key=lambda r: (-r[1][1], r[0])))}
+    slot = FEATURES.index("rank_share")
+    return [(name, vector[:slot] + (1.0 / (1 + order[name]),) + vector[slot + 1:]) for name, vector in rows]
+
+
+def choose(scored: list[tuple[float, str]], settings: Settings) -> list[str]:
+    """Best first: at least `min_topics`, then those scoring `min_score` or more."""
+    scored = sorted(scored, key=lambda pair: (-pair[0], pair[1]))[:settings.max_topics]
+    return [name for i, (value, name) in enumerate(scored) if i < settings.min_topics or value >= settings.min_score]
+
+
+def rank(found: Sequence[Mention], vocabulary: Vocabulary, settings: Settings = Settings()) -> list[str]:
+    """The best distinct, unblocked tags for one article's mentions."""
+    scored = [(sum(w * x for w, x in zip(settings.weights, vector)), name)
+              for name, vector in candidates(found, vocabulary)]
+    return choose(scored, settings)

@@ -1,0 +1,117 @@
+"""The tagger on the seeds, and its folding rules."""
+from __future__ import annotations
+
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from depesche.clean import clean
+from depesche.enrich import enrich
+from depesche.read import read_seed
+from depesche.topics import Settings, Vocabulary, extract_topics, load_vocabulary
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = {
+    "000": {"Skype", "MySpace"},
+    "001": {"WhatsApp", "Facebook"},
+    "002": {"Twitter", "Deutsche Telekom"},
+    "003": {"WhatsApp", "Facebook"},
+}
+JUNK = {"Nutzer", "Nutzern", "Deutscher", "Interview", "WhatsApp-Nutzern", "Telekom-Chef", "Telekom",
+        "Die", "Der", "Demnächst", "Skyp", "skypen", "Koum", "Swaaij", "Social", "November"}
+
+
+@pytest.fixture(scope="module")
+def vocabulary() -> Vocabulary:
+    return load_vocabulary(ROOT / "topics.toml")
+
+
+def seed_tags(prefix: str, vocabulary: Vocabulary) -> list[str]:
+    path = next((ROOT / "seeds").glob(f"{prefix}_*.txt"))
+    seed = read_seed(path, path.name, {})
+    article, _ = enrich(seed, clean(seed.text), vocabulary, ZoneInfo("Europe/Berlin"))
+    return [topic.name for topic in article.topics]
+
+
+@pytest.mark.parametrize("prefix", sorted(SEEDS))
+def test_seed_carries_its_subjects_and_no_junk(prefix: str, vocabulary: Vocabulary) -> None:
+    tags = seed_tags(prefix, vocabulary)
+    assert SEEDS[prefix] <= set(tags), tags
+    assert not JUNK & set(tags), tags
+    assert 2 <= len(tags) <= 6
+
+
+def test_seed_tags_are_distinct_things(vocabulary: Vocabulary) -> None:
+    for prefix in SEEDS:
+        tags = seed_tags(prefix, vocabulary)
+        words = [w.casefold() for tag in tags for w in tag.split()]
+        assert len(words) == len(set(words)), tags
+
+
+def tags(title: str, *blocks: str, vocabulary: Vocabulary = Vocabulary(), **knobs) -> list[str]:
+    return extract_topics(title, list(blocks), vocabulary, Settings(**knobs) if knobs else Settings())
+
+
+def test_compounds_fold_onto_the_name() -> None:
+    found = tags("WhatsApp-Nutzern droht nichts", "Der Telekom-Chef lobt WhatsApp und die Telekom.",
+                 "Telekom-Kunden nutzen WhatsApp.")
+    assert found[:2] == ["WhatsApp", "Telekom"]
+    assert "WhatsApp-Nutzern" not in found and "Telekom-Chef" not in found
+
+
+def test_letter_prefix_is_no_compound() -> None:
+    assert "E-Plus" in tags("E-Plus senkt Preise", "Der Anbieter E-Plus senkt die Preise.")
+
+
+def test_inflected_nouns_fold_onto_their_lemma() -> None:
+    found = tags("Weihnachtsmärkte öffnen", "Die Weihnachtsmärkte öffnen, jeder Weihnachtsmarkt lockt.")
+    assert "Weihnachtsmarkt" in found and "Weihnachtsmärkte" not in found
+
+
+def test_genitive_folds_onto_the_name() -> None:
+    found = tags("Facebooks Kauf", "Facebook kauft ein. Facebooks Chef freut sich über Facebook.")
+    assert "Facebook" in found and "Facebooks" not in found
+
+
+def test_multi_word_names_and_their_short_form_are_one_tag() -> None:
+    found = tags("Koum spricht", "Mitbegründer Jan Koum sprach in Barcelona.", "Koum lachte, sagte Koum.")
+    assert "Jan Koum" in found
+    assert "Koum" not in found and "Mitbegründer Jan Koum" not in found
+
+
+def test_sentence_start_words_are_no_tags() -> None:
+    found = tags("Hierbei geht es um Siemens", "Demnächst baut Siemens. Dabei hilft Siemens.")
+    assert found[0] == "Siemens"
+    assert not {"Hierbei", "Demnächst", "Dabei"} & set(found)
+
+
+def test_vocabulary_names_aliases_keywords_and_blocks() -> None:
+    vocabulary = Vocabulary(aliases={"deutsche telekom": "Deutsche Telekom", "telekom": "Deutsche Telekom"},
+                            keywords={"telefonieren": "VoIP"}, blocked=frozenset({"siemens"}))
+    from depesche.topics_vocab import build_matcher
+
+    vocabulary = Vocabulary(vocabulary.aliases, vocabulary.keywords, vocabulary.blocked,
+                            build_matcher(["Deutsche Telekom", "Telekom", "telefonieren"]))
+    found = tags("Telekom und Siemens", "Die Deutsche Telekom lässt telefonieren.",
+                 "Telekoms Kunden telefonieren mit Siemens.", vocabulary=vocabulary)
+    assert found[:2] == ["Deutsche Telekom", "VoIP"]
+    assert "Siemens" not in found and "Telekom" not in found
+
+
+def test_min_and_max_topics() -> None:
+    text = "Siemens, Bosch, Miele, Trumpf, Kärcher, Festo, Würth und Stihl treffen sich in Stuttgart."
+    assert len(tags("Treffen", text, min_score=-99.0)) == Settings().max_topics
+    assert len(tags("Treffen", text, min_score=-99.0, max_topics=3)) == 3
+    assert len(tags("Siemens", "Siemens baut. Siemens plant. Bosch schweigt. Miele auch.", min_score=99.0)) == 2
+
+
+def test_models_load_lazily() -> None:
+    """Importing the tagger loads no model: `build.py --help` must stay fast."""
+    import subprocess
+    import sys
+
+    code = ("import sys, depesche.topics, depesche.enrich; "
+            "print(sorted(m for m in ('simplemma', 'wordfreq', 'HanTa') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
