@@ -141,7 +141,7 @@ def run_single(args, config) -> int:
     from .clean import clean
     from .enrich import enrich
     from .read import SeedError, git_dates, read_seed
-    from .topics import load_vocabulary
+    from .topics import VocabularyError, load_vocabulary
 
     try:
         history = git_dates(args.file.parent) if getattr(args, "markdown", False) else {}  # only dates need git
@@ -153,7 +153,12 @@ def run_single(args, config) -> int:
     if args.command == "clean" and not (args.markdown):
         print(report.explain(cleaned) if args.explain else report.plain_text(cleaned), end="")
         return 0
-    article, _ = enrich(seed, cleaned, load_vocabulary(config.topics_file), ZoneInfo(config.timezone))
+    try:
+        vocabulary = load_vocabulary(config.topics_file)
+    except VocabularyError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    article, _ = enrich(seed, cleaned, vocabulary, ZoneInfo(config.timezone))
     if args.command == "tags":
         print("\n".join(t.name for t in article.topics))
     else:

@@ -134,7 +134,7 @@ def metadata_text(seed: Seed, key: str, default: str | None) -> str | None:
 def enrich(seed: Seed, cleaned: Cleaned, vocabulary: Vocabulary, zone: tzinfo) -> tuple[Article, list[str]]:
     """Turn the cleaner's parts into an Article; also return warnings."""
     paragraphs = [b.text for b in cleaned.blocks if b.role == "paragraph"]
-    title = metadata_text(seed, "title", cleaned.title)
+    title = metadata_text(seed, "title", cleaned.title or None)
     generated = title is None
     if title is None:
         title = headline_from_text(paragraphs)

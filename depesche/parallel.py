@@ -27,17 +27,20 @@ def workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
+def would_fork(count: int) -> bool:
+    """Whether `map_ordered` over `count` items would use worker processes."""
+    return count >= PARALLEL_MIN_ITEMS_DEFAULT and workers() >= 2 and "fork" in multiprocessing.get_all_start_methods()
+
+
 def map_ordered(fn: Callable[..., Any], items: Sequence[Any], extra: tuple[Any, ...],
-                progress: Callable[[str, int, int], None] | None = None, label: str = "",
-                min_items: int | None = None) -> Iterator[Any]:
-    """fn(item, *extra) for each item, in order; in processes when there are at least `min_items`.
+                progress: Callable[[str, int, int], None] | None = None, label: str = "") -> Iterator[Any]:
+    """fn(item, *extra) for each item, in order; in worker processes when there are many items.
 
     A generator, so results can be written while later ones are still being made.
     """
     global _work
     total = len(items)
-    min_items = PARALLEL_MIN_ITEMS_DEFAULT if min_items is None else min_items
-    if total < min_items or workers() < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if not would_fork(total):
         for done, item in enumerate(items, start=1):
             yield fn(item, *extra)
             if progress and (done % CHUNK_SIZE_DEFAULT == 0 or done == total):

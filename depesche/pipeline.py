@@ -30,7 +30,7 @@ from .plan import Output, Site, make_site, plan, render_output
 from .read import SeedError, parse_seed, read_raw_seeds
 from .render import card_html, template_environment
 from .search import index_search, search_available
-from .topics import Vocabulary, load_vocabulary
+from .topics import Vocabulary, load_models, load_vocabulary
 from .write import write_site
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -77,6 +77,8 @@ def process_all(raws: Sequence[RawSeed], cache: BuildCache, vocabulary: Vocabula
     """Every seed's result by key, from the cache where possible; errors; how many were made anew."""
     keys = [seed_key(raw) for raw in raws]
     missing = [raw for raw, key in zip(raws, keys) if key not in cache.processed]
+    if parallel.would_fork(len(missing)):
+        load_models()  # once, before the workers fork: they share the loaded tables
     made = list(parallel.map_ordered(process_raw, missing, (vocabulary, config), progress, "seeds"))
     fresh = dict(zip((seed_key(raw) for raw in missing), made))
     results, errors, owners = {}, [], {}

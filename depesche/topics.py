@@ -12,7 +12,17 @@ from .topics_mentions import Mention, mentions
 from .topics_rank import Settings, rank
 from .topics_vocab import Vocabulary, VocabularyError, load_vocabulary
 
-__all__ = ["Mention", "Settings", "Vocabulary", "VocabularyError", "extract_topics", "load_vocabulary"]
+__all__ = ["Mention", "Settings", "Vocabulary", "VocabularyError", "extract_topics", "load_models",
+           "load_vocabulary"]
+
+
+def load_models() -> None:
+    """Load the word models now, once per process: forked workers then share them."""
+    from .topics_lang import dictionary, hanta, zipf
+
+    dictionary()
+    hanta()
+    zipf("Haus")
 
 
 def extract_topics(title: str, blocks: Sequence[str], vocabulary: Vocabulary,
