@@ -163,3 +163,26 @@ def test_hostile_text_is_shown_escaped_in_pages_and_feeds(tmp_path: Path):
         parsed = feedparser.parse(str(feed))
         assert not parsed.bozo
         assert parsed.entries[0].title == HOSTILE_HEADLINE
+
+
+def test_two_files_with_the_same_content_id_are_reported(tmp_path: Path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a_00000000000000aa.txt").write_text(ARTICLE)
+    (seeds / "b_00000000000000aa.txt").write_text(ARTICLE.replace("Größte", "Zweite"))
+    report = build(Config(seeds=seeds, out=tmp_path / "site", base_url=SUB_PATH_URL, search=False))
+    assert report.articles == 1
+    assert len(report.errors) == 1 and "b_00000000000000aa.txt: has the same id 00000000000000aa" in report.errors[0]
+
+
+def test_same_headline_gives_two_pages(tmp_path: Path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name, day in (("alt_0000000000000001", 1), ("neu_0000000000000002", 2)):
+        (seeds / f"{name}.txt").write_text(ARTICLE)
+        (seeds / f"{name}.toml").write_text(f"date = 2014-02-{day:02d}\n")
+    config = Config(seeds=seeds, out=tmp_path / "site", base_url=SUB_PATH_URL, search=False)
+    build(config)
+    pages = sorted(p.parent.name for p in (config.out / "artikel").glob("*/index.html"))
+    assert pages == ["groesste-uebernahme-aerger-fuer-oel-konzern",
+                     "groesste-uebernahme-aerger-fuer-oel-konzern-00000000"]
