@@ -7,6 +7,9 @@ import sys
 from pathlib import Path
 
 
+ARTICLE_PAGES = "artikel/**/*.html"  # only articles are search results; lists would repeat them
+
+
 class SearchIndexError(RuntimeError):
     """Pagefind failed on the site."""
 
@@ -18,7 +21,7 @@ def search_available() -> bool:
 def index_search(site: Path) -> None:
     """Write the search index to `site/pagefind/` (German stemming comes from the pages' lang="de")."""
     result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"],
+        [sys.executable, "-m", "pagefind", "--site", str(site), "--silent", "--glob", ARTICLE_PAGES],
         capture_output=True, text=True,
     )
     if result.returncode != 0:
