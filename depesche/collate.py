@@ -71,14 +71,15 @@ def related_articles(articles: Sequence[Article],
     for _, members in topics:
         for i, member in enumerate(members):
             places[member.id].append((members, i))
+    slugs = {a.id: frozenset(t.slug for t in a.topics) for a in articles}
     related = {}
     for article in articles:
-        own = set(article.topics)
+        own, here = slugs[article.id], position[article.id]
         candidates = {m.id: m for members, i in places[article.id]
                       for m in members[max(0, i - RELATED_WINDOW_DEFAULT):i + RELATED_WINDOW_DEFAULT + 1]
                       if m.id != article.id}
         ranked = sorted(candidates.values(), key=lambda m: (
-            -len(own.intersection(m.topics)), abs(position[m.id] - position[article.id]), position[m.id]))
+            -len(own & slugs[m.id]), abs(position[m.id] - here), position[m.id]))
         related[article.id] = ranked[:RELATED_COUNT_DEFAULT]
     return related
 

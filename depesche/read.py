@@ -129,7 +129,7 @@ def git_dates(folder: Path) -> dict[Path, tuple[datetime, datetime]]:
     return dates
 
 
-def read_raw(path: Path, shown: str, history: dict[Path, tuple[datetime, datetime]]) -> RawSeed:
+def read_raw(path: Path, shown: str, dates: tuple[datetime | None, datetime | None]) -> RawSeed:
     """A seed's bytes, its sidecar's bytes and its dates: all the disk has to say about it."""
     try:
         stat = path.stat()
@@ -141,7 +141,7 @@ def read_raw(path: Path, shown: str, history: dict[Path, tuple[datetime, datetim
         sidecar_data = sidecar.read_bytes() if sidecar.exists() else None
     except OSError as error:
         raise SeedError(f"{shown}: cannot read ({error.strerror or error})") from None
-    added, changed = history.get(path.resolve(), (None, None))
+    added, changed = dates
     modified = datetime.fromtimestamp(int(stat.st_mtime), tz=timezone.utc)
     return RawSeed(path=shown, stem=path.stem, data=data, sidecar=sidecar_data,
                    added=added, changed=changed, modified=modified)
@@ -158,7 +158,7 @@ def parse_seed(raw: RawSeed) -> Seed:
 
 def read_seed(path: Path, shown: str, history: dict[Path, tuple[datetime, datetime]]) -> Seed:
     """One seed file with its sidecar and dates."""
-    return parse_seed(read_raw(path, shown, history))
+    return parse_seed(read_raw(path, shown, history.get(path.resolve(), (None, None))))
 
 
 def seed_paths(folder: Path) -> list[Path]:
@@ -166,24 +166,28 @@ def seed_paths(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.txt") if p.is_file() or p.is_symlink())
 
 
-def check_inside(path: Path, folder: Path, shown: str) -> None:
-    """Refuse a symlink that leads out of the seeds folder (or nowhere)."""
+def real_path(path: Path, real_folder: Path, shown: str) -> Path:
+    """Where a seed really is; a symlink that leads out of the seeds folder (or nowhere) is refused."""
+    if not path.is_symlink():
+        return real_folder / path.name
     target = path.resolve()
     if not target.exists():
         raise SeedError(f"{shown}: a symlink to {target}, which does not exist")
-    if folder.resolve() not in target.parents:
-        raise SeedError(f"{shown}: a symlink to {target}, outside {folder}; copy the file in instead")
+    if real_folder not in target.parents:
+        raise SeedError(f"{shown}: a symlink to {target}, outside {path.parent}; copy the file in instead")
+    return target
 
 
 def read_raw_seeds(folder: Path) -> tuple[list[RawSeed], list[str]]:
     """All seeds of `folder` as raw bytes, and an error message for each that could not be read."""
     history = git_dates(folder)
+    real_folder = folder.resolve()
     raws, errors = [], []
     for path in seed_paths(folder):
         shown = str(folder / path.name)
         try:
-            check_inside(path, folder, shown)
-            raws.append(read_raw(path, shown, history))
+            real = real_path(path, real_folder, shown)
+            raws.append(read_raw(path, shown, history.get(real, (None, None))))
         except SeedError as error:
             errors.append(str(error))
     return raws, errors
