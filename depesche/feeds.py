@@ -14,12 +14,10 @@ from typing import Mapping, Sequence
 
 from feedgen.feed import FeedEntry, FeedGenerator
 
-from .collate import topic_index
 from .config import Config
 from .feeditems import entry_id, item_html, item_title, xml_text
 from .jsonfeed import json_feed
 from .model import Article, Topic
-from .opml import topics_opml
 from .render import article_path, topic_path
 
 GENERATOR = "Depesche"  # no version number: a release must not change the bytes
@@ -89,13 +87,3 @@ def feed_set(
     title, description = site_feed_title(config, topic)
     return [(folder + name, feed_file(kind, articles, bodies, config, title, description, folder))
             for kind, name in FEED_FILES.items()]
-
-
-def render_feeds(articles: Sequence[Article], bodies: Mapping[str, str], config: Config) -> list[tuple[str, bytes]]:
-    """Every feed of the site at once (the build plans them one by one; tests use this)."""
-    topics = topic_index(articles)
-    outputs = feed_set(articles, bodies, config)
-    for topic, members in topics:
-        outputs += feed_set(members, bodies, config, topic)
-    outputs.append(topics_opml(topics, config))
-    return outputs
