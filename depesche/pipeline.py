@@ -76,11 +76,11 @@ def process_all(raws: Sequence[RawSeed], cache: BuildCache, vocabulary: Vocabula
                 progress: Progress | None) -> tuple[dict[str, Processed], list[str], int]:
     """Every seed's result by key, from the cache where possible; errors; how many were made anew."""
     keys = [seed_key(raw) for raw in raws]
-    missing = [raw for raw, key in zip(raws, keys) if key not in cache.processed]
+    missing = {key: raw for raw, key in zip(raws, keys) if key not in cache.processed}
     if parallel.would_fork(len(missing)):
         load_models()  # once, before the workers fork: they share the loaded tables
-    made = list(parallel.map_ordered(process_raw, missing, (vocabulary, config), progress, "seeds"))
-    fresh = dict(zip((seed_key(raw) for raw in missing), made))
+    made = parallel.map_ordered(process_raw, list(missing.values()), (vocabulary, config), progress, "seeds")
+    fresh = dict(zip(missing, made))
     results, errors, owners = {}, [], {}
     for key in keys:
         result = cache.processed.get(key) or fresh[key]
