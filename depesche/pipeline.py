@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable, Iterator, Sequence
 from zoneinfo import ZoneInfo
 
+from jinja2 import Environment
 from markupsafe import Markup
 
 from . import parallel
@@ -102,9 +103,8 @@ def article_digests(results: dict[str, Processed], articles: Sequence[Article]) 
 
 
 def article_cards(articles: Sequence[Article], digests: dict[str, str], cache: BuildCache,
-                  config: Config) -> dict[str, Markup]:
+                  config: Config, env: Environment) -> dict[str, Markup]:
     """Each article's card HTML, from the cache where its digest is unchanged."""
-    env = template_environment(config.templates)
     return {a.id: Markup(cache.cards.get(digests[a.id]) or card_html(env, config, a)) for a in articles}
 
 
@@ -114,8 +114,8 @@ def reusable(outputs: Sequence[Output], cache: BuildCache, out: Path) -> set[str
             if cache.outputs.get(o.path) == o.fingerprint and (out / o.path).is_file()}
 
 
-def render_all(outputs: Sequence[Output], site: Site, progress: Progress | None) -> Iterator[tuple[str, bytes]]:
-    env = template_environment(site.config.templates)
+def render_all(outputs: Sequence[Output], site: Site, env: Environment,
+               progress: Progress | None) -> Iterator[tuple[str, bytes]]:
     rendered = parallel.map_ordered(render_output, outputs, (site, env), progress, "files")
     return zip((o.path for o in outputs), rendered)
 
@@ -150,14 +150,15 @@ def build(config: Config, strict: bool = False, progress: Progress | None = None
         return BuildReport(len(articles), len(topics), 0, errors, warnings, 0, processed)
     bodies = {p.article.id: p.body_html for p in results.values()}
     digests = article_digests(results, articles)
-    cards = article_cards(articles, digests, cache, config)
+    env = template_environment(config.templates)  # one per build: templates compile once
+    cards = article_cards(articles, digests, cache, config, env)
     site = make_site(config, articles, bodies, digests, cards)
     outputs = plan(site)
     keep = reusable(outputs, cache, config.out)
     todo = [o for o in outputs if o.path not in keep]
     new_cache = BuildCache(fingerprint, results, {o.path: o.fingerprint for o in outputs},
                            {digests[i]: str(card) for i, card in cards.items()})
-    files = chain(render_all(todo, site, progress), [(CACHE_FILE, dump_cache(new_cache))])
+    files = chain(render_all(todo, site, env, progress), [(CACHE_FILE, dump_cache(new_cache))])
     write_site(files, config.out, protected=(config.seeds, Path.cwd()), keep=keep,
                finish=index_search if config.search else None)
     return BuildReport(len(articles), len(topics), len(outputs), errors, warnings, len(todo), processed,
