@@ -17,12 +17,11 @@ __all__ = ["Mention", "Settings", "Vocabulary", "VocabularyError", "extract_topi
 
 
 def load_models() -> None:
-    """Load the word models now, once per process: forked workers then share them."""
-    from .topics_lang import dictionary, hanta, zipf
+    """Load HanTa and make sure the word table exists, once, before workers fork and share them."""
+    from .topics_lang import dictionary, hanta
 
-    dictionary()
+    dictionary().get("Haus")
     hanta()
-    zipf("Haus")
 
 
 def extract_topics(title: str, blocks: Sequence[str], vocabulary: Vocabulary,

@@ -22,10 +22,10 @@ UMLAUTS = (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"))
 
 @lru_cache(maxsize=1)
 def dictionary() -> Any:
-    """simplemma's German form -> lemma table (about a million forms), loaded once."""
-    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+    """simplemma's German form -> lemma table (about a million forms), looked up on disk."""
+    from .wordtable import LemmaTable
 
-    return DefaultDictionaryFactory().get_dictionary("de")
+    return LemmaTable()
 
 
 def decompound(word: str) -> str | None:
@@ -72,10 +72,10 @@ def is_proper(word: str) -> bool:
 
 @lru_cache(maxsize=CACHE_SIZE_DEFAULT)
 def zipf(word: str) -> float:
-    """How common a word is in German (0 unknown .. 8 "die"), from wordfreq's tables."""
-    from wordfreq import zipf_frequency
+    """How common a word is in German (0 unknown .. 8 "die"), from wordfreq's table on disk."""
+    from . import wordtable
 
-    return zipf_frequency(word, "de", wordlist="large") or UNKNOWN_ZIPF_DEFAULT
+    return wordtable.zipf(word) or UNKNOWN_ZIPF_DEFAULT
 
 
 def fold(text: str) -> str:

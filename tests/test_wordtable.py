@@ -1,0 +1,51 @@
+"""The on-disk word table answers exactly as simplemma and wordfreq themselves do."""
+import sqlite3
+
+import pytest
+from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+from wordfreq import zipf_frequency
+
+from depesche import wordtable
+
+WORDS = ["Haus", "Straße", "STRASSE", "ÄRGER", "naïve", "WhatsApp-Nutzern", "Telefonie-Funktion",
+         "E-Plus", "Weihnachtsmärkte", "die", "Die", "Ölförderprojekten", "Xqzvbnm", "Obermann",
+         "Skype-Funktionen", "Bundesnetzagentur", "geäußert"]
+
+
+@pytest.fixture(scope="module")
+def simplemma_table():
+    return DefaultDictionaryFactory().get_dictionary("de")
+
+
+@pytest.mark.parametrize("word", WORDS)
+def test_lemma_table_matches_simplemma(word, simplemma_table):
+    assert wordtable.LemmaTable().get(word) == simplemma_table.get(word)
+
+
+@pytest.mark.parametrize("word", WORDS)
+def test_zipf_matches_wordfreq(word):
+    assert wordtable.zipf(word) == zipf_frequency(word, "de", wordlist="large")
+
+
+@pytest.mark.parametrize("word", ["1&1", "O2", "McDonald's", "3-D", "2024", "G20-Gipfel", "", "--", "3942795116", "978-3960960010"])
+def test_zipf_of_words_beyond_letters_matches_wordfreq(word):
+    assert wordtable.zipf(word) == zipf_frequency(word, "de", wordlist="large")
+
+
+def test_known_word_has_a_lemma_and_a_frequency():
+    assert wordtable.LemmaTable().get("Weihnachtsmärkte") == "Weihnachtsmarkt"
+    assert wordtable.zipf("Haus") > 5
+
+
+def test_written_table_is_complete_and_leaves_no_temporary_file(tmp_path):
+    path = tmp_path / "words.sqlite"
+    wordtable.write_table(path)
+    assert [p.name for p in tmp_path.iterdir()] == ["words.sqlite"]
+    db = sqlite3.connect(path)
+    assert db.execute("SELECT lemma FROM lemma WHERE form = 'Häuser'").fetchone() == ("Haus",)
+    assert db.execute("SELECT count(*) FROM freq").fetchone()[0] > 100_000
+
+
+def test_table_lives_in_the_user_cache_folder(monkeypatch, tmp_path):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert wordtable.cache_folder() == tmp_path / "depesche"
