@@ -32,7 +32,7 @@ from .read import SeedError, parse_seed, read_raw_seeds
 from .render import card_html, template_environment
 from .search import index_search, search_available
 from .topics import Vocabulary, load_models, load_vocabulary
-from .write import write_site
+from .write import update_site, write_site
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
@@ -159,7 +159,11 @@ def build(config: Config, strict: bool = False, progress: Progress | None = None
     new_cache = BuildCache(fingerprint, results, {o.path: o.fingerprint for o in outputs},
                            {digests[i]: str(card) for i, card in cards.items()})
     files = chain(render_all(todo, site, env, progress), [(CACHE_FILE, dump_cache(new_cache))])
-    write_site(files, config.out, protected=(config.seeds, Path.cwd()), keep=keep,
-               finish=index_search if config.search else None)
+    protected = (config.seeds, Path.cwd())
+    if cache.outputs and not config.search:  # the previous site is trusted: change only what changed
+        removed = set(cache.outputs) - {o.path for o in outputs}
+        update_site(files, config.out, removed, CACHE_FILE, protected)
+    else:  # a new site, or the search index needs the whole site before it goes live
+        write_site(files, config.out, protected, keep, index_search if config.search else None)
     return BuildReport(len(articles), len(topics), len(outputs), errors, warnings, len(todo), processed,
                        time.perf_counter() - started)

@@ -1,7 +1,9 @@
 """Stage 7, write: the only place that writes the site, atomically.
 
-The whole site is written to a temporary folder beside the output folder and
-swapped in only when complete, so a failed build never leaves half a site.
+A full build writes the whole site to a temporary folder beside the output
+folder and swaps it in only when complete. An incremental build stages only
+the changed files beside the site and moves them in once all are written. Either
+way a failed build never leaves half a site.
 """
 from __future__ import annotations
 
@@ -97,3 +99,53 @@ def write_site(outputs: Iterable[tuple[str, bytes]], out: Path, protected: Itera
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+def update_site(outputs: Iterable[tuple[str, bytes]], out: Path, removed: Iterable[str], index_file: str,
+                protected: Iterable[Path] = ()) -> None:
+    """Write only the changed outputs into the existing site `out`, and delete the `removed` ones.
+
+    The changed files are staged beside the site first, so a failure while making
+    them (a template error, a full disk) leaves the site untouched. Then
+    `index_file` (the build cache, which says what the site holds) is taken away,
+    the staged files are renamed into place one by one, the removed ones deleted,
+    and `index_file` put back last: an update cut short in between leaves no cache,
+    and the next build is a full one.
+    """
+    check_output_folder(out, protected)
+    if not (out / MARKER).is_file():
+        raise OutputError(f"{out}: not a site built by Depesche; cannot update it")
+    out = out.resolve()
+    removed = [checked_path(name) for name in removed]
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+    try:
+        stage_files(outputs, staging, (), out)
+        (staging / MARKER).unlink()
+        staged = sorted(p.relative_to(staging) for p in staging.rglob("*") if p.is_file())
+        (out / index_file).unlink(missing_ok=True)
+        for name in staged:
+            if str(name) != index_file:
+                move_into(staging / name, out / name)
+        for name in removed:
+            delete_output(out, Path(*name.parts))
+        if (staging / index_file).is_file():
+            os.replace(staging / index_file, out / index_file)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def move_into(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(source, target)
+
+
+def delete_output(out: Path, name: Path) -> None:
+    """Delete one file of the site and the folders it leaves empty, never `out` itself."""
+    (out / name).unlink(missing_ok=True)
+    for folder in (out / name).parents:
+        if folder == out or out not in folder.parents:
+            break
+        try:
+            folder.rmdir()
+        except OSError:  # not empty
+            break
