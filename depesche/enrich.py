@@ -160,5 +160,6 @@ def enrich(seed: Seed, cleaned: Cleaned, vocabulary: Vocabulary, zone: tzinfo) -
         published=published,
         updated=updated,
         slug=make_slug(title),
+        words=sum(len(b.text.split()) for b in cleaned.blocks),
     )
     return article, [warning] if warning else []

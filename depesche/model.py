@@ -84,7 +84,7 @@ class Article:
     title_generated: bool
     kicker: str | None
     author: str | None
-    blocks: tuple[Block, ...]
+    blocks: tuple[Block, ...]  # empty once the body is rendered (the build keeps the body's HTML)
     credits: tuple[str, ...]
     source: str | None
     topics: tuple[Topic, ...]
@@ -92,3 +92,4 @@ class Article:
     published: datetime
     updated: datetime
     slug: str
+    words: int  # in the body, for the reading time

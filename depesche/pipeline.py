@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from . import parallel
 from .cache import (
-    CACHE_FILE, BuildCache, Processed, build_fingerprint, digest, dump_cache, load_cache, seed_key,
+    CACHE_FILE, Bodies, BuildCache, Processed, build_fingerprint, digest, dump_cache, load_cache, seed_key,
 )
 from .clean import clean
 from .collate import collate
@@ -70,7 +70,7 @@ def process_raw(raw: RawSeed, vocabulary: Vocabulary, config: Config) -> Process
         return str(error)
     except (MetadataError, EmptyArticleError) as error:
         return f"{raw.path}: {error}"
-    return Processed(article, markdown_to_html(body_markdown(article)), tuple(warnings))
+    return Processed.of(article, markdown_to_html(body_markdown(article)), tuple(warnings))
 
 
 def process_all(raws: Sequence[RawSeed], cache: BuildCache, vocabulary: Vocabulary, config: Config,
@@ -148,7 +148,7 @@ def build(config: Config, strict: bool = False, progress: Progress | None = None
     topics = {t.slug for a in articles for t in a.topics}
     if strict and errors:
         return BuildReport(len(articles), len(topics), 0, errors, warnings, 0, processed)
-    bodies = {p.article.id: p.body_html for p in results.values()}
+    bodies = Bodies(results.values())
     digests = article_digests(results, articles)
     env = template_environment(config.templates)  # one per build: templates compile once
     cards = article_cards(articles, digests, cache, config, env)

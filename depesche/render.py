@@ -26,8 +26,7 @@ def german_date(moment: datetime) -> str:
 
 
 def reading_minutes(article: Article) -> int:
-    words = sum(len(b.text.split()) for b in article.blocks)
-    return max(1, round(words / WORDS_PER_MINUTE))
+    return max(1, round(article.words / WORDS_PER_MINUTE))
 
 
 def article_path(article: Article) -> str:

@@ -38,8 +38,10 @@ def make_article(**fields) -> Article:
         id="0123456789abcdef", path="seeds/x.txt", title="Eine Überschrift", title_generated=False,
         kicker=None, author=None, blocks=(Block("paragraph", "Ein Absatz mit Text."),), credits=(),
         source=None, topics=(Topic("WhatsApp", "whatsapp"), Topic("Facebook", "facebook")),
-        teaser="Ein Absatz mit Text.", published=when, updated=when, slug="eine-ueberschrift",
+        teaser="Ein Absatz mit Text.", published=when, updated=when, slug="eine-ueberschrift", words=4,
     )
+    if "blocks" in fields and "words" not in fields:
+        fields["words"] = sum(len(b.text.split()) for b in fields["blocks"])
     return replace(article, **fields)
 
 
