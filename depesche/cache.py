@@ -33,10 +33,13 @@ class Processed:
     article: Article
     body: bytes  # the body's HTML, zlib-compressed
     warnings: tuple[str, ...] = ()
+    proper_nouns: tuple[tuple[str, bool], ...] = ()  # HanTa's verdicts made for it, so rebuilds need not load HanTa
 
     @classmethod
-    def of(cls, article: Article, body_html: str, warnings: tuple[str, ...] = ()) -> Processed:
-        return cls(replace(article, blocks=()), zlib.compress(body_html.encode("utf-8"), 1), warnings)
+    def of(cls, article: Article, body_html: str, warnings: tuple[str, ...] = (),
+           proper_nouns: tuple[tuple[str, bool], ...] = ()) -> Processed:
+        return cls(replace(article, blocks=()), zlib.compress(body_html.encode("utf-8"), 1), warnings,
+                   proper_nouns)
 
     @property
     def body_html(self) -> str:

@@ -32,6 +32,7 @@ from .read import SeedError, parse_seed, read_raw_seeds
 from .render import card_html, template_environment
 from .search import index_search, search_available
 from .topics import Vocabulary, load_models, load_vocabulary
+from .topics_lang import remember_proper, take_proper_verdicts
 from .write import update_site, write_site
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -64,13 +65,15 @@ def process(seed: Seed, vocabulary: Vocabulary, config: Config) -> tuple[Article
 
 def process_raw(raw: RawSeed, vocabulary: Vocabulary, config: Config) -> Processed | str:
     """One raw seed all the way to its article and body HTML, or the error message."""
+    take_proper_verdicts()  # so that the result carries only the verdicts made for this seed
     try:
         article, warnings = process(parse_seed(raw), vocabulary, config)
     except SeedError as error:
         return str(error)
     except (MetadataError, EmptyArticleError) as error:
         return f"{raw.path}: {error}"
-    return Processed.of(article, markdown_to_html(body_markdown(article)), tuple(warnings))
+    return Processed.of(article, markdown_to_html(body_markdown(article)), tuple(warnings),
+                        tuple(sorted(take_proper_verdicts().items())))
 
 
 def process_all(raws: Sequence[RawSeed], cache: BuildCache, vocabulary: Vocabulary, config: Config,
@@ -78,6 +81,8 @@ def process_all(raws: Sequence[RawSeed], cache: BuildCache, vocabulary: Vocabula
     """Every seed's result by key, from the cache where possible; errors; how many were made anew."""
     keys = [seed_key(raw) for raw in raws]
     missing = {key: raw for raw, key in zip(raws, keys) if key not in cache.processed}
+    for known in cache.processed.values():
+        remember_proper(dict(known.proper_nouns))
     if parallel.would_fork(len(missing)):
         load_models()  # once, before the workers fork: they share the loaded tables
     made = parallel.map_ordered(process_raw, list(missing.values()), (vocabulary, config), progress, "seeds")

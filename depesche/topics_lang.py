@@ -60,14 +60,31 @@ def hanta() -> Any:
     return HanoverTagger.HanoverTagger(HANTA_MODEL_DEFAULT)
 
 
-@lru_cache(maxsize=CACHE_SIZE_DEFAULT)
+_proper_known: dict[str, bool] = {}  # HanTa's verdicts, from this process or an earlier build
+_proper_new: dict[str, bool] = {}  # verdicts made since `take_proper_verdicts` was last called
+
+
 def is_proper(word: str) -> bool:
     """HanTa's verdict: a proper noun ("Michael", "Jan") rather than a common one ("Gruppe").
 
-    HanTa costs about a millisecond a word, so the tagger asks it only about the
-    first word of a multi-word name.
+    HanTa costs about a millisecond a word and a second to load, so the tagger asks
+    it only about the first word of a multi-word name, and the build cache keeps
+    its verdicts (`remember_proper`) so that a rebuild rarely loads it at all.
     """
-    return hanta().analyze(word)[1] == "NE"
+    if word not in _proper_known:
+        _proper_known[word] = _proper_new[word] = hanta().analyze(word)[1] == "NE"
+    return _proper_known[word]
+
+
+def remember_proper(verdicts: dict[str, bool]) -> None:
+    _proper_known.update(verdicts)
+
+
+def take_proper_verdicts() -> dict[str, bool]:
+    """The verdicts HanTa made since the last call (for the build cache)."""
+    made = dict(_proper_new)
+    _proper_new.clear()
+    return made
 
 
 @lru_cache(maxsize=CACHE_SIZE_DEFAULT)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from depesche import parallel
+from depesche import parallel, topics_lang
 from depesche.cache import CACHE_FILE
 from depesche.config import Config
 from depesche.pipeline import build
@@ -104,3 +104,17 @@ def test_parallel_build_equals_serial_build(config: Config, tmp_path: Path, monk
     assert parallel_report.files == serial.files == serial.rendered
     assert site_bytes(config.out) == serial_bytes
     assert len(pools) == 2  # seeds and outputs both went through worker processes
+
+
+def test_rebuild_after_an_edit_reuses_hanta_verdicts_from_the_cache(config: Config, monkeypatch):
+    monkeypatch.setattr(topics_lang, "_proper_known", {})
+    build(config)
+    monkeypatch.setattr(topics_lang, "_proper_known", {})  # as in a new process
+
+    def no_hanta():
+        raise AssertionError("HanTa was loaded")
+
+    monkeypatch.setattr(topics_lang, "hanta", no_hanta)
+    edited = sorted(config.seeds.glob("*.txt"))[0]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nEin weiterer Absatz, der nur bekannte Worte enthält.\n")
+    assert build(config).processed == 1
