@@ -18,7 +18,7 @@ from .config import Config
 from .model import Article, RawSeed
 
 CACHE_FILE = ".depesche-cache"
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 PACKAGE = Path(__file__).resolve().parent
 
 
@@ -68,6 +68,7 @@ class BuildCache:
     processed: dict[str, Processed] = field(default_factory=dict)  # seed key -> result
     outputs: dict[str, str] = field(default_factory=dict)  # output path -> fingerprint
     cards: dict[str, str] = field(default_factory=dict)  # article digest -> card HTML
+    signatures: dict[str, tuple] = field(default_factory=dict)  # seed name -> (its signature, its key)
 
 
 def digest(*parts: object) -> str:

@@ -28,7 +28,7 @@ from .document import body_markdown, markdown_to_html
 from .enrich import MetadataError, enrich
 from .model import Article, RawSeed, Seed
 from .plan import Output, Site, make_site, plan, render_output
-from .read import SeedError, parse_seed, read_raw_seeds
+from .read import SeedError, SeedFile, list_seeds, parse_seed, read_raw
 from .render import card_html, template_environment
 from .search import index_search, search_available
 from .topics import Vocabulary, load_models, load_vocabulary
@@ -76,11 +76,31 @@ def process_raw(raw: RawSeed, vocabulary: Vocabulary, config: Config) -> Process
                         tuple(sorted(take_proper_verdicts().items())))
 
 
-def process_all(raws: Sequence[RawSeed], cache: BuildCache, vocabulary: Vocabulary, config: Config,
-                progress: Progress | None) -> tuple[dict[str, Processed], list[str], int]:
+def seed_keys(files: Sequence[SeedFile], cache: BuildCache) -> tuple[dict[str, str], dict[str, RawSeed], list[str]]:
+    """Each seed's cache key (shown name -> key), the seeds that had to be read, and read errors.
+
+    A seed whose signature is the one the cache recorded is not read again.
+    """
+    keys, read, errors = {}, {}, []
+    for file in files:
+        signature, key = cache.signatures.get(file.shown, (None, None))
+        if signature == file.signature and key in cache.processed:
+            keys[file.shown] = key
+            continue
+        try:
+            raw = read_raw(file.path, file.shown, file.dates)
+        except SeedError as error:
+            errors.append(str(error))
+            continue
+        keys[file.shown] = seed_key(raw)
+        read[file.shown] = raw
+    return keys, read, errors
+
+
+def process_all(keys: dict[str, str], read: dict[str, RawSeed], cache: BuildCache, vocabulary: Vocabulary,
+                config: Config, progress: Progress | None) -> tuple[dict[str, Processed], list[str], int]:
     """Every seed's result by key, from the cache where possible; errors; how many were made anew."""
-    keys = [seed_key(raw) for raw in raws]
-    missing = {key: raw for raw, key in zip(raws, keys) if key not in cache.processed}
+    missing = {key: read[shown] for shown, key in keys.items() if key not in cache.processed}
     for known in cache.processed.values():
         remember_proper(dict(known.proper_nouns))
     if parallel.would_fork(len(missing)):
@@ -88,7 +108,7 @@ def process_all(raws: Sequence[RawSeed], cache: BuildCache, vocabulary: Vocabula
     made = parallel.map_ordered(process_raw, list(missing.values()), (vocabulary, config), progress, "seeds")
     fresh = dict(zip(missing, made))
     results, errors, owners = {}, [], {}
-    for key in keys:
+    for key in keys.values():
         result = cache.processed.get(key) or fresh[key]
         if isinstance(result, str):
             errors.append(result)
@@ -145,9 +165,11 @@ def build(config: Config, strict: bool = False, progress: Progress | None = None
         config = replace(config, search=False)
     fingerprint = build_fingerprint(config)
     cache = load_cache(config.out, fingerprint)
-    raws, errors = read_raw_seeds(config.seeds)
-    results, failed, processed = process_all(raws, cache, load_vocabulary(config.topics_file), config, progress)
-    errors = sorted(errors + failed)
+    files, errors = list_seeds(config.seeds)
+    keys, read, unreadable = seed_keys(files, cache)
+    results, failed, processed = process_all(keys, read, cache, load_vocabulary(config.topics_file), config,
+                                             progress)
+    errors = sorted(errors + unreadable + failed)
     warnings = notes + [w for p in results.values() for w in p.warnings]
     articles = collate([p.article for p in results.values()])
     topics = {t.slug for a in articles for t in a.topics}
@@ -162,7 +184,8 @@ def build(config: Config, strict: bool = False, progress: Progress | None = None
     keep = reusable(outputs, cache, config.out)
     todo = [o for o in outputs if o.path not in keep]
     new_cache = BuildCache(fingerprint, results, {o.path: o.fingerprint for o in outputs},
-                           {digests[i]: str(card) for i, card in cards.items()})
+                           {digests[i]: str(card) for i, card in cards.items()},
+                           {f.shown: (f.signature, keys[f.shown]) for f in files if f.shown in keys})
     files = chain(render_all(todo, site, env, progress), [(CACHE_FILE, dump_cache(new_cache))])
     protected = (config.seeds, Path.cwd())
     if cache.outputs and not config.search:  # the previous site is trusted: change only what changed

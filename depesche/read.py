@@ -5,6 +5,7 @@ import re
 import subprocess
 import tomllib
 import unicodedata
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -178,28 +179,52 @@ def real_path(path: Path, real_folder: Path, shown: str) -> Path:
     return target
 
 
-def read_raw_seeds(folder: Path) -> tuple[list[RawSeed], list[str]]:
-    """All seeds of `folder` as raw bytes, and an error message for each that could not be read."""
+@dataclass(frozen=True)
+class SeedFile:
+    """A seed found in the seeds folder, not yet read."""
+
+    path: Path
+    shown: str  # its name in messages and in the build cache
+    dates: tuple[datetime | None, datetime | None]  # from git: added, last changed
+    signature: tuple  # size, times and inode of the file and its sidecar, and the git dates
+
+
+def file_signature(path: Path) -> tuple[int, int, int, int] | None:
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return None
+    return stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino
+
+
+def list_seeds(folder: Path) -> tuple[list[SeedFile], list[str]]:
+    """Every seed of `folder` with what the disk says about it without reading it; errors for refused ones.
+
+    An unchanged signature lets a rebuild skip reading the file, as make and git do.
+    """
     history = git_dates(folder)
     real_folder = folder.resolve()
-    raws, errors = [], []
+    files, errors = [], []
     for path in seed_paths(folder):
         shown = str(folder / path.name)
         try:
             real = real_path(path, real_folder, shown)
-            raws.append(read_raw(path, shown, history.get(real, (None, None))))
         except SeedError as error:
             errors.append(str(error))
-    return raws, errors
+            continue
+        dates = history.get(real, (None, None))
+        signature = (file_signature(real), file_signature(path.with_suffix(SIDECAR_SUFFIX)), dates)
+        files.append(SeedFile(path, shown, dates, signature))
+    return files, errors
 
 
 def read_seeds(folder: Path) -> tuple[list[Seed], list[str]]:
     """All seeds of `folder`, parsed, and an error message for each that could not be used."""
-    raws, errors = read_raw_seeds(folder)
+    files, errors = list_seeds(folder)
     seeds = []
-    for raw in raws:
+    for file in files:
         try:
-            seeds.append(parse_seed(raw))
+            seeds.append(parse_seed(read_raw(file.path, file.shown, file.dates)))
         except SeedError as error:
             errors.append(str(error))
     return seeds, errors

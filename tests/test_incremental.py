@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from depesche import parallel, topics_lang
+from depesche import parallel, pipeline, topics_lang
 from depesche.cache import CACHE_FILE
 from depesche.config import Config
 from depesche.pipeline import build
@@ -118,3 +118,17 @@ def test_rebuild_after_an_edit_reuses_hanta_verdicts_from_the_cache(config: Conf
     edited = sorted(config.seeds.glob("*.txt"))[0]
     edited.write_text(edited.read_text(encoding="utf-8") + "\nEin weiterer Absatz, der nur bekannte Worte enthält.\n")
     assert build(config).processed == 1
+
+
+def test_rebuild_reads_only_seeds_whose_file_or_sidecar_changed(config: Config, monkeypatch):
+    build(config)
+    reads = []
+    real_read_raw = pipeline.read_raw
+    monkeypatch.setattr(pipeline, "read_raw", lambda path, *rest: reads.append(path.name) or real_read_raw(path, *rest))
+    build(config)
+    assert reads == []
+    first, second = sorted(config.seeds.glob("*.txt"))[:2]
+    first.write_text(first.read_text(encoding="utf-8") + "\nEin neuer Satz am Ende des Artikels.\n", encoding="utf-8")
+    second.with_suffix(".toml").write_text('date = 2014-03-01T09:30:00+01:00\nauthor = "Anna Beispiel"\n')
+    report = build(config)
+    assert sorted(reads) == sorted([first.name, second.name]) and report.processed == 2
