@@ -73,11 +73,8 @@ class BuildCache:
 
 def digest(*parts: object) -> str:
     """A short stable hash of bytes, strings and reprs."""
-    h = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        h.update(part if isinstance(part, bytes) else repr(part).encode("utf-8"))
-        h.update(b"\x1f")
-    return h.hexdigest()
+    return hashlib.blake2b(b"\x1f".join(part if isinstance(part, bytes) else repr(part).encode("utf-8")
+                                         for part in parts), digest_size=16).hexdigest()
 
 
 def files_digest(folder: Path, pattern: str) -> str:

@@ -69,18 +69,20 @@ def related_articles(articles: Sequence[Article],
     so the cost grows with N, not N squared.
     """
     position = {a.id: i for i, a in enumerate(articles)}
-    places: dict[str, list[tuple[Sequence[Article], int]]] = defaultdict(list)
-    for _, members in topics:
-        for i, member in enumerate(members):
-            places[member.id].append((members, i))
-    slugs = [frozenset(t.slug for t in a.topics) for a in articles]
+    places: list[list[tuple[list[int], int]]] = [[] for _ in articles]  # (a topic's positions, index there)
+    masks = [0] * len(articles)  # each article's topics as bits: shared topics are one AND away
+    for number, (_, members) in enumerate(topics):
+        positions = [position[m.id] for m in members]
+        for i, at in enumerate(positions):
+            places[at].append((positions, i))
+            masks[at] |= 1 << number
     related = {}
     for here, article in enumerate(articles):
-        own = slugs[here]
-        candidates = {position[m.id] for members, i in places[article.id]
-                      for m in members[max(0, i - RELATED_WINDOW_DEFAULT):i + RELATED_WINDOW_DEFAULT + 1]}
+        own = masks[here]
+        candidates = set().union(*(positions[max(0, i - RELATED_WINDOW_DEFAULT):i + RELATED_WINDOW_DEFAULT + 1]
+                                   for positions, i in places[here]))
         candidates.discard(here)
-        ranked = heapq.nsmallest(RELATED_COUNT_DEFAULT, [(-len(own & slugs[at]), abs(at - here), at)
+        ranked = heapq.nsmallest(RELATED_COUNT_DEFAULT, [(-(own & masks[at]).bit_count(), abs(at - here), at)
                                                          for at in candidates])
         related[article.id] = [articles[at] for _, _, at in ranked]
     return related

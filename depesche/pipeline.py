@@ -124,7 +124,7 @@ def process_all(keys: dict[str, str], read: dict[str, RawSeed], cache: BuildCach
 def article_digests(results: dict[str, Processed], articles: Sequence[Article]) -> dict[str, str]:
     """What each article shows, hashed: its seed's key plus what collation decided."""
     key_of = {p.article.id + p.article.path: key for key, p in results.items()}
-    return {a.id: digest(key_of[a.id + a.path], a.slug, a.topics) for a in articles}
+    return {a.id: digest(key_of[a.id + a.path], a.slug, [(t.name, t.slug) for t in a.topics]) for a in articles}
 
 
 def article_cards(articles: Sequence[Article], digests: dict[str, str], cache: BuildCache,

@@ -1,6 +1,7 @@
 """Stage 1, read: seed files from disk, decoded, normalised, with their dates."""
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import tomllib
@@ -162,11 +163,6 @@ def read_seed(path: Path, shown: str, history: dict[Path, tuple[datetime, dateti
     return parse_seed(read_raw(path, shown, history.get(path.resolve(), (None, None))))
 
 
-def seed_paths(folder: Path) -> list[Path]:
-    """The seed files of a folder, sorted by name so builds are deterministic."""
-    return sorted(p for p in folder.glob("*.txt") if p.is_file() or p.is_symlink())
-
-
 def real_path(path: Path, real_folder: Path, shown: str) -> Path:
     """Where a seed really is; a symlink that leads out of the seeds folder (or nowhere) is refused."""
     if not path.is_symlink():
@@ -189,31 +185,40 @@ class SeedFile:
     signature: tuple  # size, times and inode of the file and its sidecar, and the git dates
 
 
-def file_signature(path: Path) -> tuple[int, int, int, int] | None:
+def signature_of(entry: os.DirEntry | None) -> tuple[int, int, int, int] | None:
+    """Size, modification and change times and inode of a file (of its target, for a symlink)."""
     try:
-        stat = path.stat()
-    except FileNotFoundError:
+        stat = entry.stat() if entry else None
+    except OSError:  # a broken symlink: reading it will say so
         return None
-    return stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino
+    return stat and (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
 
 
 def list_seeds(folder: Path) -> tuple[list[SeedFile], list[str]]:
-    """Every seed of `folder` with what the disk says about it without reading it; errors for refused ones.
+    """Every seed of `folder`, sorted by name, with what the disk says about it without reading it;
+    and an error for each refused one.
 
-    An unchanged signature lets a rebuild skip reading the file, as make and git do.
+    One directory scan and one stat per file: an unchanged signature lets a rebuild
+    skip reading the file, as make and git do.
     """
     history = git_dates(folder)
     real_folder = folder.resolve()
+    with os.scandir(folder) as scan:
+        entries = {entry.name: entry for entry in scan if not entry.name.startswith(".")}
     files, errors = [], []
-    for path in seed_paths(folder):
-        shown = str(folder / path.name)
-        try:
-            real = real_path(path, real_folder, shown)
-        except SeedError as error:
-            errors.append(str(error))
-            continue
+    for name in sorted(n for n, e in entries.items() if n.endswith(".txt") and (e.is_file() or e.is_symlink())):
+        path, shown = folder / name, os.path.join(folder, name)
+        if entries[name].is_symlink():
+            try:
+                real = real_path(path, real_folder, shown)
+            except SeedError as error:
+                errors.append(str(error))
+                continue
+        else:
+            real = real_folder / name if history else None
+        sidecar = entries.get(name.removesuffix(".txt") + SIDECAR_SUFFIX)
         dates = history.get(real, (None, None))
-        signature = (file_signature(real), file_signature(path.with_suffix(SIDECAR_SUFFIX)), dates)
+        signature = (signature_of(entries[name]), signature_of(sidecar), dates)
         files.append(SeedFile(path, shown, dates, signature))
     return files, errors
 
