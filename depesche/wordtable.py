@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import os
 import sqlite3
+import tempfile
 import unicodedata
 from functools import lru_cache
 from importlib.metadata import version
@@ -68,14 +69,28 @@ def write_table(path: Path) -> None:
     os.replace(temporary, path)
 
 
+def existing_table() -> Path:
+    """The table's file, written first if this machine has none; in the temporary
+    folder when the user's cache folder cannot be written (a read-only home)."""
+    path = table_path()
+    if path.is_file():
+        return path
+    try:
+        write_table(path)
+        return path
+    except OSError:
+        fallback = Path(tempfile.gettempdir()) / f"depesche-{os.getuid()}" / path.name
+        if not fallback.is_file():
+            write_table(fallback)
+        return fallback
+
+
 def connection() -> sqlite3.Connection:
-    """This process's read-only connection, writing the file first if this machine has none."""
+    """This process's read-only connection to the table."""
     pid = os.getpid()
     if pid not in _connections:
-        path = table_path()
-        if not path.is_file():
-            write_table(path)
-        _connections[pid] = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        _connections[pid] = sqlite3.connect(f"file:{existing_table()}?mode=ro", uri=True,
+                                            check_same_thread=False)
     return _connections[pid]
 
 

@@ -49,3 +49,20 @@ def test_written_table_is_complete_and_leaves_no_temporary_file(tmp_path):
 def test_table_lives_in_the_user_cache_folder(monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert wordtable.cache_folder() == tmp_path / "depesche"
+
+
+def test_a_cache_folder_that_cannot_be_written_falls_back_to_the_temporary_folder(tmp_path, monkeypatch):
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    monkeypatch.setattr(wordtable, "table_path", lambda: blocked / "depesche" / "words.sqlite")
+    monkeypatch.setattr(wordtable.tempfile, "gettempdir", lambda: str(tmp_path / "tmp"))
+    written = []
+
+    def write(path):
+        path.parent.mkdir(parents=True)  # fails below the file
+        written.append(path)
+        path.write_bytes(b"")
+
+    monkeypatch.setattr(wordtable, "write_table", write)
+    found = wordtable.existing_table()
+    assert found.parent.parent == tmp_path / "tmp" and written == [found]
