@@ -186,12 +186,12 @@ def build(config: Config, strict: bool = False, progress: Progress | None = None
     new_cache = BuildCache(fingerprint, results, {o.path: o.fingerprint for o in outputs},
                            {digests[i]: str(card) for i, card in cards.items()},
                            {f.shown: (f.signature, keys[f.shown]) for f in files if f.shown in keys})
-    files = chain(render_all(todo, site, env, progress), [(CACHE_FILE, dump_cache(new_cache))])
+    made = chain(render_all(todo, site, env, progress), [(CACHE_FILE, dump_cache(new_cache))])
     protected = (config.seeds, Path.cwd())
     if cache.outputs and not config.search:  # the previous site is trusted: change only what changed
         removed = set(cache.outputs) - {o.path for o in outputs}
-        update_site(files, config.out, removed, CACHE_FILE, protected)
+        update_site(made, config.out, removed, CACHE_FILE, protected)
     else:  # a new site, or the search index needs the whole site before it goes live
-        write_site(files, config.out, protected, keep, index_search if config.search else None)
+        write_site(made, config.out, protected, keep, index_search if config.search else None)
     return BuildReport(len(articles), len(topics), len(outputs), errors, warnings, len(todo), processed,
                        time.perf_counter() - started)
