@@ -7,6 +7,7 @@ the result is the same byte for byte.
 """
 from __future__ import annotations
 
+import os
 import time
 from itertools import chain
 from dataclasses import dataclass, field, replace
@@ -88,7 +89,7 @@ def seed_keys(files: Sequence[SeedFile], cache: BuildCache) -> tuple[dict[str, s
             keys[file.shown] = key
             continue
         try:
-            raw = read_raw(file.path, file.shown, file.dates)
+            raw = read_raw(Path(file.shown), file.shown, file.dates)
         except SeedError as error:
             errors.append(str(error))
             continue
@@ -136,7 +137,7 @@ def article_cards(articles: Sequence[Article], digests: dict[str, str], cache: B
 def reusable(outputs: Sequence[Output], cache: BuildCache, out: Path) -> set[str]:
     """Outputs whose fingerprint is unchanged and whose file is still there."""
     return {o.path for o in outputs
-            if cache.outputs.get(o.path) == o.fingerprint and (out / o.path).is_file()}
+            if cache.outputs.get(o.path) == o.fingerprint and os.path.isfile(os.path.join(out, o.path))}
 
 
 def render_all(outputs: Sequence[Output], site: Site, env: Environment,

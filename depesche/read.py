@@ -179,8 +179,7 @@ def real_path(path: Path, real_folder: Path, shown: str) -> Path:
 class SeedFile:
     """A seed found in the seeds folder, not yet read."""
 
-    path: Path
-    shown: str  # its name in messages and in the build cache
+    shown: str  # its path as found (folder and name), in messages and in the build cache
     dates: tuple[datetime | None, datetime | None]  # from git: added, last changed
     signature: tuple  # size, times and inode of the file and its sidecar, and the git dates
 
@@ -207,10 +206,10 @@ def list_seeds(folder: Path) -> tuple[list[SeedFile], list[str]]:
         entries = {entry.name: entry for entry in scan if not entry.name.startswith(".")}
     files, errors = [], []
     for name in sorted(n for n, e in entries.items() if n.endswith(".txt") and (e.is_file() or e.is_symlink())):
-        path, shown = folder / name, os.path.join(folder, name)
+        shown = os.path.join(folder, name)
         if entries[name].is_symlink():
             try:
-                real = real_path(path, real_folder, shown)
+                real = real_path(Path(shown), real_folder, shown)
             except SeedError as error:
                 errors.append(str(error))
                 continue
@@ -219,7 +218,7 @@ def list_seeds(folder: Path) -> tuple[list[SeedFile], list[str]]:
         sidecar = entries.get(name.removesuffix(".txt") + SIDECAR_SUFFIX)
         dates = history.get(real, (None, None))
         signature = (signature_of(entries[name]), signature_of(sidecar), dates)
-        files.append(SeedFile(path, shown, dates, signature))
+        files.append(SeedFile(shown, dates, signature))
     return files, errors
 
 
@@ -229,7 +228,7 @@ def read_seeds(folder: Path) -> tuple[list[Seed], list[str]]:
     seeds = []
     for file in files:
         try:
-            seeds.append(parse_seed(read_raw(file.path, file.shown, file.dates)))
+            seeds.append(parse_seed(read_raw(Path(file.shown), file.shown, file.dates)))
         except SeedError as error:
             errors.append(str(error))
     return seeds, errors
