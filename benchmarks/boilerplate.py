@@ -28,6 +28,7 @@ from depesche.read import normalise  # noqa: E402
 from depesche.report import plain_text  # noqa: E402
 
 BENCH_DEFAULT = "../shared/bench/boilerplate"
+HEADLINES_DEFAULT = "../shared/bench/tagging/dev"
 FOLDS_DEFAULT = 5
 # The span weights the cross-validation chooses from on the training folds.
 GRID = {"short_cost": (0.5, 1.0, 2.0), "widget_cost": (2.0, 3.0, 6.0),
@@ -128,6 +129,20 @@ def cross_validate(bench: Path, subset: str, k: int) -> None:
           f"precision {m['precision']:.3f} recall {m['recall']:.3f}")
 
 
+def headline_hits(folder: Path, worst: int) -> None:
+    """Clean articles written as "headline, blank line, text": is the first line the headline?"""
+    misses = []
+    paths = sorted(folder.glob("*.txt"))
+    for path in paths:
+        text = normalise(path.read_text(encoding="utf-8"))
+        expected, found = text.split("\n", 1)[0], clean(text).title
+        if found != expected:
+            misses.append((path.stem, expected, found))
+    print(f"headline found {len(paths) - len(misses)}/{len(paths)} ({folder})")
+    for stem, expected, found in misses[:worst]:
+        print(f"  {stem}: expected {expected[:60]!r}, found {(found or '')[:60]!r}")
+
+
 def run_official(bench: Path, subset: str) -> None:
     """score.py itself, through the command line."""
     cmd = [sys.executable, str(bench / "score.py"), "--cmd",
@@ -142,7 +157,12 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--worst", type=int, default=10)
     ap.add_argument("--official", action="store_true", help="also run score.py through build.py")
     ap.add_argument("--folds", type=int, default=FOLDS_DEFAULT, help="0: no cross-validation")
+    ap.add_argument("--headlines", type=Path, nargs="?", const=Path(HEADLINES_DEFAULT),
+                    help="only count the headlines found in clean articles (default folder: %(const)s)")
     args = ap.parse_args(argv)
+    if args.headlines:
+        headline_hits(args.headlines, args.worst)
+        return
     print(REFERENCE)
     run_fast(args.bench, args.set, args.worst)
     if args.folds:

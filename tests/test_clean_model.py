@@ -29,7 +29,7 @@ def test_overrule_only_when_confident() -> None:
 
 
 def test_clean_with_a_model() -> None:
-    text = "Startseite\n\nDer Bundestag hat am Donnerstag ein Gesetz beschlossen, das die Mieten begrenzen soll."
+    text = "Startseite\n\nPolitik\n\nDer Bundestag hat am Donnerstag ein Gesetz beschlossen, das die Mieten begrenzen soll."
     assert [v.label for v in clean(text, model=constant(30.0)).verdicts][0] == "paragraph"
     assert clean(text, model=constant(-30.0)).blocks == ()
     assert clean(text, model=None).blocks[0].text.startswith("Der Bundestag")
