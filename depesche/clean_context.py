@@ -180,8 +180,8 @@ def plain_headline(verdicts: list[Verdict], first: int) -> bool:
     head = verdicts[0]
     if head.label not in HEADLINE_LABELS or len(head.text) > HEADLINE_MAX_CHARS_DEFAULT:
         return False
-    if head.label == "paragraph" and head.text.endswith("."):
-        return False  # prose, not a headline
+    if head.text.endswith("."):
+        return False  # a sentence, not a headline
     if not any(c.isalpha() for c in head.text) or len(head.text) < 2:
         return False
     rest = verdicts[2:]
