@@ -33,16 +33,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from boilerplate import BENCH_DEFAULT, FOLDS_DEFAULT, folds, load_pages, load_scorer, score_page  # noqa: E402
 from depesche.clean import clean  # noqa: E402
 from depesche.clean_context import article_span, settle  # noqa: E402
-from depesche.clean_features import NAMES, line_features  # noqa: E402
+from depesche.clean_features import NAMES, line_features, near_span, page_of  # noqa: E402
 from depesche.clean_model import (  # noqa: E402
     DROP_BELOW_DEFAULT, KEEP_ABOVE_DEFAULT, MODEL_FILE, REACH_DEFAULT, LineModel, Tree,
 )
 from depesche.clean_rules import classify, to_lines  # noqa: E402
 from depesche.report import plain_text  # noqa: E402
 
-TREES_DEFAULT = 150
+TREES_DEFAULT = 40
 DEPTH_DEFAULT = 3
-LEARNING_RATE_DEFAULT = 0.05
+LEARNING_RATE_DEFAULT = 0.15
 SUBSAMPLE_DEFAULT = 0.8
 # The confidence thresholds the cross-validation reports; the first pair is shipped.
 THRESHOLDS = ((DROP_BELOW_DEFAULT, KEEP_ABOVE_DEFAULT), (0.25, 0.75), (0.15, 0.85), (0.45, 0.55))
@@ -62,12 +62,16 @@ def line_label(text: str, meta: dict) -> float | None:
 
 
 def page_rows(text: str, meta: dict) -> tuple[list[list[float]], list[float]]:
-    """Features and labels of a page's annotated lines near the span."""
+    """Features and labels of the annotated lines near the span (also those the model may not
+    overrule: they teach it what boilerplate looks like)."""
     lines = to_lines(text)
     first = [classify(line) for line in lines]
-    features = line_features(lines, first, settle(first), article_span(first), REACH_DEFAULT)
-    labelled = [(x, line_label(lines[i].text, meta)) for i, x in features.items()]
-    return [x for x, y in labelled if y is not None], [y for _, y in labelled if y is not None]
+    span = article_span(first)
+    if span is None:
+        return [], []
+    page = page_of(lines, first, settle(first), span)
+    labelled = [(i, line_label(lines[i].text, meta)) for i in near_span(page, REACH_DEFAULT)]
+    return [line_features(page, i) for i, y in labelled if y is not None], [y for _, y in labelled if y is not None]
 
 
 def fit(x: list[list[float]], y: list[float]) -> LineModel:

@@ -9,6 +9,7 @@ recognised by the lines around it. All are cheap to compute and need no markup.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 from .clean_rules import Line, capitalised_share
 from .model import Verdict
@@ -20,6 +21,7 @@ CONTEXT_RULES = ("context:before-article", "context:after-article", "context:out
 NEIGHBOUR_OFFSETS = (-2, -1, 1, 2)
 WINDOW_DEFAULT = 5
 DISTANCE_CLIP_DEFAULT = 30
+SENTENCE_END_MARKS = (".", "!", "?", ":", "“", '"')
 
 SHAPE_NAMES = ("log_words", "log_chars", "density", "log_stops", "ends_sentence", "ends_period",
                "starts_upper", "digit_share", "upper_share", "capitalised", "ellipsis", "early_colon",
@@ -38,12 +40,12 @@ NAMES: tuple[str, ...] = (
 def shape(line: Line) -> list[float]:
     """What the line looks like on its own."""
     text, words = line.text, line.words
-    letters = sum(c.isalpha() for c in text) or 1
+    letters = sum(map(str.isalpha, text)) or 1
     return [
         math.log1p(len(words)), math.log1p(len(text)), line.density, math.log1p(line.stops),
-        float(text.endswith((".", "!", "?", ":", "“", '"'))), float(text.endswith(".")),
-        float(text[:1].isupper()), sum(c.isdigit() for c in text) / len(text),
-        sum(c.isupper() for c in text) / letters, capitalised_share(words),
+        float(text.endswith(SENTENCE_END_MARKS)), float(text.endswith(".")),
+        float(text[:1].isupper()), sum(map(str.isdigit, text)) / len(text),
+        sum(map(str.isupper, text)) / letters, capitalised_share(words),
         float(text.endswith(("...", "…"))), float(":" in text[:25]),
         float(text[:1] in "-•–*·>»"), float("|" in text), math.log(max(1, line.count)),
     ]
@@ -53,14 +55,14 @@ def clip(n: int) -> float:
     return float(max(-DISTANCE_CLIP_DEFAULT, min(DISTANCE_CLIP_DEFAULT, n)))
 
 
-def neighbour(lines: list[Line], first: list[Verdict], settled: list[Verdict], rows: list[int], k: int) -> list[float]:
-    """The few things about a neighbouring line that say most; zeros past the page's edge."""
-    if not 0 <= k < len(rows):
+def neighbour(page: "Page", k: int) -> list[float]:
+    """The few things about a neighbouring line (row k) that say most; zeros past the page's edge."""
+    if not 0 <= k < len(page.rows):
         return [0.0] * len(NEIGHBOUR_NAMES)
-    i = rows[k]
-    text = lines[i].text
-    return [float(first[i].label == "paragraph"), float(settled[i].kept), math.log1p(len(lines[i].words)),
-            lines[i].density, float(text.endswith((".", "!", "?", ":", "“", '"')))]
+    i = page.rows[k]
+    line = page.lines[i]
+    return [float(page.first[i].label == "paragraph"), float(page.settled[i].kept), math.log1p(len(line.words)),
+            line.density, float(line.text.endswith(SENTENCE_END_MARKS))]
 
 
 def window_share(flags: list[bool], k: int) -> float:
@@ -69,29 +71,47 @@ def window_share(flags: list[bool], k: int) -> float:
     return sum(around) / max(1, len(around))
 
 
-def line_features(lines: list[Line], first: list[Verdict], settled: list[Verdict],
-                  span: tuple[int, int] | None, reach: int) -> dict[int, list[float]]:
-    """A feature vector per non-blank line at most `reach` lines from the span, keyed by its index in `lines`."""
-    if span is None:
-        return {}
+@dataclass(frozen=True)
+class Page:
+    """What every line's features refer to: the non-blank lines, the span and headline among them."""
+
+    lines: list[Line]
+    first: list[Verdict]
+    settled: list[Verdict]
+    rows: list[int]  # indices of the non-blank lines
+    where: dict[int, int]  # line index -> row
+    start: int  # first and last row of the span
+    end: int
+    title: int | None
+    prose: list[bool]
+    kept: list[bool]
+
+
+def page_of(lines: list[Line], first: list[Verdict], settled: list[Verdict], span: tuple[int, int]) -> Page:
     rows = [i for i, line in enumerate(lines) if line.text]
     where = {i: k for k, i in enumerate(rows)}
-    start, end = where[span[0]], where[span[1]]
     title = next((k for k, i in enumerate(rows) if settled[i].label == "title"), None)
-    prose = [first[i].label == "paragraph" for i in rows]
-    kept = [settled[i].kept for i in rows]
-    out = {}
-    for k in range(max(0, start - reach), min(len(rows), end + reach + 1)):
-        i = rows[k]
-        f, s = first[i], settled[i]
-        own = ([float(f.label == label) for label in FIRST_LABELS]
-               + [float(s.rule == rule) for rule in CONTEXT_RULES]
-               + [float(s.kept), float(s.label == "title"), float(s.label == "subheading")]
-               + shape(lines[i]))
-        place = [float(start <= k <= end), clip(start - k), clip(k - end),
-                 (k - start) / max(1, end - start) if start <= k <= end else 0.0,
-                 float(title is not None and k > title), clip(k - title) if title is not None else 0.0,
-                 window_share(prose, k), window_share(kept, k), k / max(1, len(rows)), math.log1p(len(rows))]
-        around = [x for offset in NEIGHBOUR_OFFSETS for x in neighbour(lines, first, settled, rows, k + offset)]
-        out[i] = own + place + around
-    return out
+    return Page(lines, first, settled, rows, where, where[span[0]], where[span[1]], title,
+                [first[i].label == "paragraph" for i in rows], [settled[i].kept for i in rows])
+
+
+def near_span(page: Page, reach: int) -> list[int]:
+    """The non-blank lines at most `reach` rows before or after the span (line indices)."""
+    return page.rows[max(0, page.start - reach):page.end + reach + 1]
+
+
+def line_features(page: Page, i: int) -> list[float]:
+    """The feature vector of line i (a non-blank line)."""
+    k, f, s = page.where[i], page.first[i], page.settled[i]
+    start, end, title = page.start, page.end, page.title
+    own = ([float(f.label == label) for label in FIRST_LABELS]
+           + [float(s.rule == rule) for rule in CONTEXT_RULES]
+           + [float(s.kept), float(s.label == "title"), float(s.label == "subheading")]
+           + shape(page.lines[i]))
+    place = [float(start <= k <= end), clip(start - k), clip(k - end),
+             (k - start) / max(1, end - start) if start <= k <= end else 0.0,
+             float(title is not None and k > title), clip(k - title) if title is not None else 0.0,
+             window_share(page.prose, k), window_share(page.kept, k), k / max(1, len(page.rows)),
+             math.log1p(len(page.rows))]
+    around = [x for offset in NEIGHBOUR_OFFSETS for x in neighbour(page, k + offset)]
+    return own + place + around

@@ -12,10 +12,10 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
-from .clean_features import NAMES, line_features
+from .clean_features import NAMES, Page, line_features, near_span, page_of
 from .clean_rules import Line
 from .model import Verdict
 
@@ -41,11 +41,22 @@ class Tree:
     right: tuple[int, ...]
     value: tuple[float, ...]
 
-    def score(self, x: list[float]) -> float:
-        node = 0
-        while self.left[node] != -1:
-            node = self.left[node] if x[self.feature[node]] <= self.threshold[node] else self.right[node]
-        return self.value[node]
+
+Node = "tuple[int, float, Node, Node] | float"
+
+
+def nested(tree: Tree, node: int = 0) -> Node:
+    """A tree as nested tuples (feature, threshold, left, right) with the leaves' scores: quick to walk."""
+    if tree.left[node] == -1:
+        return tree.value[node]
+    return (tree.feature[node], tree.threshold[node], nested(tree, tree.left[node]), nested(tree, tree.right[node]))
+
+
+def walk(node: Node, x: list[float]) -> float:
+    while type(node) is tuple:
+        feature, threshold, left, right = node
+        node = left if x[feature] <= threshold else right
+    return node
 
 
 @dataclass(frozen=True)
@@ -58,8 +69,12 @@ class LineModel:
     keep_above: float = KEEP_ABOVE_DEFAULT
     reach: int = REACH_DEFAULT
 
+    @cached_property
+    def roots(self) -> tuple[Node, ...]:
+        return tuple(nested(tree) for tree in self.trees)
+
     def probability(self, x: list[float]) -> float:
-        z = self.bias + sum(tree.score(x) for tree in self.trees)
+        z = self.bias + sum(walk(root, x) for root in self.roots)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
@@ -81,11 +96,11 @@ def load_model(path: Path = MODEL_FILE) -> LineModel | None:
                      data.get("reach", REACH_DEFAULT))
 
 
-def overrule(verdict: Verdict, p: float, model: LineModel, may_keep: bool = True) -> Verdict:
+def overrule(verdict: Verdict, p: float, model: LineModel) -> Verdict:
     """The model's verdict where it is confident enough to disagree, else the rules'."""
     if verdict.label in BODY_ROLES and p < model.drop_below:
         return Verdict(verdict.line_no, verdict.text, "boilerplate", f"model:drop p={p:.2f}")
-    if may_keep and verdict.label not in BODY_ROLES | UNTOUCHED and p > model.keep_above:
+    if verdict.label not in BODY_ROLES | UNTOUCHED and p > model.keep_above:
         return Verdict(verdict.line_no, verdict.text, "paragraph", f"model:keep p={p:.2f}")
     return verdict
 
@@ -102,12 +117,21 @@ def article_closed(first: list[Verdict], span: tuple[int, int]) -> int:
     return next((i for i in range(span[1] + 1, len(first)) if first[i].label == "section-end"), len(first))
 
 
+def open_questions(page: Page, span: tuple[int, int], reach: int) -> list[int]:
+    """The lines near the span whose verdict the model may change: kept ones, and droppable ones it may bring back."""
+    closed = article_closed(page.first, span)
+    return [i for i in near_span(page, reach)
+            if page.settled[i].label in BODY_ROLES
+            or (page.settled[i].label not in UNTOUCHED and may_keep(page.lines[i], page.first[i], i, closed))]
+
+
 def second_opinion(lines: list[Line], first: list[Verdict], settled: list[Verdict],
                    span: tuple[int, int] | None, model: LineModel) -> list[Verdict]:
     """Let the model overrule the context pass on the lines near the span it is sure about."""
-    features = line_features(lines, first, settled, span, model.reach)
-    if not features:
+    if span is None:
         return settled
-    closed = article_closed(first, span)
-    return [overrule(v, model.probability(features[i]), model, may_keep(lines[i], first[i], i, closed))
-            if i in features else v for i, v in enumerate(settled)]
+    page = page_of(lines, first, settled, span)
+    out = list(settled)
+    for i in open_questions(page, span, model.reach):
+        out[i] = overrule(settled[i], model.probability(line_features(page, i)), model)
+    return out

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from depesche.clean import clean
 from depesche.clean_features import NAMES
-from depesche.clean_model import MODEL_FILE, REACH_DEFAULT, LineModel, Tree, load_model, overrule
+from depesche.clean_model import MODEL_FILE, REACH_DEFAULT, LineModel, Tree, load_model, nested, overrule, walk
 from depesche.model import Verdict
 
 N = len(NAMES)
@@ -17,8 +17,8 @@ def constant(bias: float) -> LineModel:
 def test_tree_walks_to_a_leaf() -> None:
     tree = Tree(feature=(0, -2, -2), threshold=(0.5, 0.0, 0.0), left=(1, -1, -1), right=(2, -1, -1),
                 value=(0.0, -1.0, 2.0))
-    assert tree.score([0.2]) == -1.0
-    assert tree.score([0.9]) == 2.0
+    assert walk(nested(tree), [0.2]) == -1.0
+    assert walk(nested(tree), [0.9]) == 2.0
     assert LineModel(0.0, (tree, tree)).probability([0.9]) > 0.98
 
 
