@@ -15,6 +15,7 @@ HEADLINE_MAX_CHARS_DEFAULT = 200
 KICKER_MAX_WORDS_DEFAULT = 3
 SUBHEADING_MAX_WORDS_DEFAULT = 14
 SHORT_COST_DEFAULT = 1.0
+SENTENCE_COST_DEFAULT = 0.0
 WIDGET_COST_DEFAULT = 3.0
 PARAGRAPH_GAIN_DEFAULT = 0.3  # per word
 END_COST_DEFAULT = 20.0
@@ -36,6 +37,7 @@ class SpanSettings:
     """The weights that decide where the article starts and ends."""
 
     short_cost: float = SHORT_COST_DEFAULT
+    sentence_cost: float = SENTENCE_COST_DEFAULT
     widget_cost: float = WIDGET_COST_DEFAULT
     end_cost: float = END_COST_DEFAULT
     gain: float = PARAGRAPH_GAIN_DEFAULT
@@ -51,6 +53,8 @@ def line_weight(v: Verdict, settings: SpanSettings = SpanSettings()) -> float:
         return 0.0
     if v.label == "section-end":
         return -settings.end_cost
+    if v.label == "sentence":
+        return -settings.sentence_cost
     return -settings.widget_cost if v.label in BAD_LABELS else -settings.short_cost
 
 

@@ -27,6 +27,15 @@ def test_line_weight() -> None:
     assert line_weight(v("widget")) == -SpanSettings().widget_cost
     assert line_weight(v("section-end")) == -SpanSettings().end_cost
     assert line_weight(v("blank")) == 0
+    assert line_weight(v("sentence")) == -SpanSettings().sentence_cost == 0
+
+
+def test_short_sentences_do_not_end_the_article() -> None:
+    """A run of short sentences (questions, a checklist) between paragraphs stays in the article."""
+    questions = [v("sentence", f"Frage {i}?") for i in range(12)]
+    verdicts = [v("paragraph", P1)] + questions + [v("paragraph", P2)]
+    assert article_span(verdicts) == (0, 13)
+    assert article_span(verdicts, SpanSettings(sentence_cost=1.0))[1] < 13  # they would cost P2
 
 
 def test_span_is_the_heaviest_run() -> None:
