@@ -2,7 +2,7 @@
 
 Labels: the lines that the pages' human annotations speak about (a line holding a
 `with` string is article text, one holding a `without` string is boilerplate). They
-are few (about 1,700 lines), but they are exactly what the benchmark scores; labels
+are few (about 1,200 near the span), but they are exactly what the benchmark scores; labels
 that trafilatura derives from the HTML for every line made the model no better than
 the rules (see the README's boilerplate section). The features are the cleaner's own
 (depesche/clean_features.py), for the lines near the article's span. The model is
