@@ -9,7 +9,7 @@ recognised by the lines around it. All are cheap to compute and need no markup.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .clean_rules import Line, capitalised_share
 from .model import Verdict
@@ -65,6 +65,13 @@ def neighbour(page: "Page", k: int) -> list[float]:
             line.density, float(line.text.endswith(SENTENCE_END_MARKS))]
 
 
+def described(page: "Page", k: int) -> list[float]:
+    """`neighbour(page, k)`, worked out once per row: each line is a neighbour of four others."""
+    if k not in page.neighbours:
+        page.neighbours[k] = neighbour(page, k)
+    return page.neighbours[k]
+
+
 def window_share(flags: list[bool], k: int) -> float:
     """The share of lines around line k (not k itself) that have a flag."""
     around = flags[max(0, k - WINDOW_DEFAULT):k] + flags[k + 1:k + WINDOW_DEFAULT + 1]
@@ -85,6 +92,7 @@ class Page:
     title: int | None
     prose: list[bool]
     kept: list[bool]
+    neighbours: dict[int, list[float]] = field(default_factory=dict)  # filled by `described`
 
 
 def page_of(lines: list[Line], first: list[Verdict], settled: list[Verdict], span: tuple[int, int]) -> Page:
@@ -113,5 +121,5 @@ def line_features(page: Page, i: int) -> list[float]:
              float(title is not None and k > title), clip(k - title) if title is not None else 0.0,
              window_share(page.prose, k), window_share(page.kept, k), k / max(1, len(page.rows)),
              math.log1p(len(page.rows))]
-    around = [x for offset in NEIGHBOUR_OFFSETS for x in neighbour(page, k + offset)]
+    around = [x for offset in NEIGHBOUR_OFFSETS for x in described(page, k + offset)]
     return own + place + around
