@@ -107,9 +107,11 @@ def overrule(verdict: Verdict, p: float, model: LineModel) -> Verdict:
 
 def may_keep(line: Line, first: Verdict, i: int, closed: int) -> bool:
     """The model brings back words (not symbols) that the first pass had no evidence against,
-    and nothing after the article closed."""
+    and nothing after the article closed; nor a line starting in lower case (an image's alt
+    text, a tag, a user name: an article's lines start as sentences and headings do)."""
     words = sum(any(c.isalpha() for c in w) for w in line.words)
-    return i < closed and first.label not in EVIDENT and words >= KEEP_MIN_WORDS_DEFAULT
+    return (i < closed and first.label not in EVIDENT and words >= KEEP_MIN_WORDS_DEFAULT
+            and not line.text[0].islower())
 
 
 def article_closed(first: list[Verdict], span: tuple[int, int]) -> int:

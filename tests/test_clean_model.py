@@ -62,3 +62,10 @@ def test_model_brings_back_words_only_before_the_article_closes() -> None:
     text = "\n\n".join([body, "- …", "Mehr zum Thema", "Ein anderer Artikel über die Mieten"])
     verdicts = [v for v in clean(text, model=constant(30.0)).verdicts if v.label != "blank"]
     assert [v.kept for v in verdicts] == [True, False, False, False]
+
+
+def test_model_brings_back_no_line_starting_in_lower_case() -> None:
+    text = "\n\n".join(["Zur Startseite", "whatsapp teaser",
+                        "Der Bundestag hat am Donnerstag ein Gesetz beschlossen, das die Mieten begrenzen soll."])
+    verdicts = [v for v in clean(text, model=constant(30.0)).verdicts if v.label != "blank"]
+    assert [v.kept for v in verdicts] == [True, False, True]
