@@ -15,17 +15,21 @@ HEADLINE_MAX_CHARS_DEFAULT = 200
 KICKER_MAX_WORDS_DEFAULT = 3
 SUBHEADING_MAX_WORDS_DEFAULT = 14
 SHORT_COST_DEFAULT = 1.0
+SENTENCE_COST_DEFAULT = 0.0
 WIDGET_COST_DEFAULT = 3.0
 PARAGRAPH_GAIN_DEFAULT = 0.3  # per word
 END_COST_DEFAULT = 20.0
-LEAD_MAX_GAP_DEFAULT = 12
+LEAD_MAX_GAP_DEFAULT = 20
 BEFORE_END_SHARE_DEFAULT = 0.3
+PLAIN_BLANK_SHARE_MAX_DEFAULT = 0.25
+PLAIN_MAX_GAP_DEFAULT = 8
 
 SHORT_LABELS = frozenset({"sentence", "short"})
 BODY_LABELS = SHORT_LABELS | {"paragraph"}
 NEUTRAL_LABELS = frozenset({"blank", "caption", "credit", "byline"})
 BAD_LABELS = frozenset({"widget", "consent", "glued", "teaser", "repeated"})
 STOP_LABELS = frozenset({"widget", "consent", "glued", "section-end"})
+HEADLINE_LABELS = SHORT_LABELS | {"paragraph", "repeated"}
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,7 @@ class SpanSettings:
     """The weights that decide where the article starts and ends."""
 
     short_cost: float = SHORT_COST_DEFAULT
+    sentence_cost: float = SENTENCE_COST_DEFAULT
     widget_cost: float = WIDGET_COST_DEFAULT
     end_cost: float = END_COST_DEFAULT
     gain: float = PARAGRAPH_GAIN_DEFAULT
@@ -48,6 +53,8 @@ def line_weight(v: Verdict, settings: SpanSettings = SpanSettings()) -> float:
         return 0.0
     if v.label == "section-end":
         return -settings.end_cost
+    if v.label == "sentence":
+        return -settings.sentence_cost
     return -settings.widget_cost if v.label in BAD_LABELS else -settings.short_cost
 
 
@@ -165,6 +172,37 @@ def settle_header(verdicts: list[Verdict], first: int) -> list[Verdict]:
     return settled
 
 
+def plain_headline(verdicts: list[Verdict], first: int) -> bool:
+    """Is the page written as "headline, blank line, text"? Its first line then is the headline.
+
+    The first line is set apart by a blank line, the rest runs on with few blank lines
+    (a copied web page has one between almost every two blocks), and the article starts
+    a few lines below it. The headline may be one word and may be repeated in the text.
+    """
+    if len(verdicts) < 3 or verdicts[1].label != "blank":
+        return False
+    head = verdicts[0]
+    if head.label not in HEADLINE_LABELS or len(head.text) > HEADLINE_MAX_CHARS_DEFAULT:
+        return False
+    if head.text.endswith("."):
+        return False  # a sentence, not a headline
+    if not any(c.isalpha() for c in head.text) or len(head.text) < 2:
+        return False
+    rest = verdicts[2:]
+    blank_share = sum(v.label == "blank" for v in rest) / len(rest)
+    gap = sum(v.label != "blank" for v in verdicts[2:first])
+    return blank_share <= PLAIN_BLANK_SHARE_MAX_DEFAULT and gap <= PLAIN_MAX_GAP_DEFAULT
+
+
+def settle_plain_header(verdicts: list[Verdict], first: int) -> list[Verdict]:
+    """The first line is the headline; what lies between it and the article is dropped."""
+    settled = [relabel(v, "boilerplate", "context:before-article")
+               if 0 < i < first and v.label not in NEUTRAL_LABELS else v
+               for i, v in enumerate(verdicts)]
+    settled[0] = relabel(verdicts[0], "title", "context:plain-headline")  # also when prose-like
+    return settled
+
+
 def settle_trailer(verdicts: list[Verdict], last: int) -> list[Verdict]:
     """After the article's last paragraph only credits survive."""
     settled = list(verdicts)
@@ -190,5 +228,8 @@ def settle(verdicts: list[Verdict], settings: SpanSettings = SpanSettings()) -> 
     first, last = span
     settled = settle_outside(verdicts, first, last)
     settled = settle_body(settled, first, last)
-    settled = settle_header(settled, first)
+    if plain_headline(verdicts, first):
+        settled = settle_plain_header(settled, first)
+    else:
+        settled = settle_header(settled, first)
     return settle_trailer(settled, last)

@@ -58,8 +58,8 @@ SECTION_END_RE = re.compile(
     r"könnte (?:sie|dich|euch) (?:auch )?interessieren|auch interessant|mehr zum thema|"
     r"(?:lesen sie|lies) (?:auch|mehr|weiter)|you may also like|(?:sagt|says|schreibt):$|"
     r"kommentieren|schlagw[öo]rter|markiert mit|"
-    r"(?:über|zum) (?:den )?autor|about the author|(?:vorheriger|nächster) (?:beitrag|artikel)|"
-    r"(?:previous|next) (?:post|article)|als pdf",
+    r"(?:über|zum) (?:den )?autor|about the author|"
+    r"(?:vorherige|nächste)[nr]? (?:beitrag|artikel|eintrag)|(?:previous|next) (?:post|article)|als pdf",
 )
 SECTION_HEAD_RE = re.compile(
     r"(?:\d+\s+)?(?:kommentare?|comments?|antworten|replies|diskussion)\b.{0,25}$|"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Callable
 
@@ -74,11 +74,11 @@ class Line:
     stops: int = 0  # how many of its words are stopwords of the page's language
     lower: str = ""  # the text in lower case, for the phrase rules
 
-    @property
+    @cached_property
     def words(self) -> list[str]:
         return self.text.split()
 
-    @property
+    @cached_property
     def density(self) -> float:
         return self.stops / max(1, len(self.words))
 

@@ -27,6 +27,15 @@ def test_line_weight() -> None:
     assert line_weight(v("widget")) == -SpanSettings().widget_cost
     assert line_weight(v("section-end")) == -SpanSettings().end_cost
     assert line_weight(v("blank")) == 0
+    assert line_weight(v("sentence")) == -SpanSettings().sentence_cost == 0
+
+
+def test_short_sentences_do_not_end_the_article() -> None:
+    """A run of short sentences (questions, a checklist) between paragraphs stays in the article."""
+    questions = [v("sentence", f"Frage {i}?") for i in range(12)]
+    verdicts = [v("paragraph", P1)] + questions + [v("paragraph", P2)]
+    assert article_span(verdicts) == (0, 13)
+    assert article_span(verdicts, SpanSettings(sentence_cost=1.0))[1] < 13  # they would cost P2
 
 
 def test_span_is_the_heaviest_run() -> None:
@@ -120,3 +129,26 @@ def test_english_page_does_not_fall_apart() -> None:
                          "Leave a Reply", "Your email address will not be published.", "Related Posts"))
     assert cleaned.title == "Council approves the new river bridge"
     assert [b.text for b in cleaned.blocks] == body
+
+
+def test_plain_headline_one_word_and_repeated() -> None:
+    """"Headline, blank line, text": the first line is the headline, even one word or repeated below."""
+    cleaned = clean("Gaspreise\n\nGaspreise\n" + "\n".join([P1, P2, P3]))
+    assert cleaned.title == "Gaspreise"
+    assert [b.text for b in cleaned.blocks] == [P1, P2, P3]
+    assert cleaned.verdicts[0].rule == "context:plain-headline"
+
+
+def test_plain_headline_may_read_like_prose() -> None:
+    head = "Haben sich Mozarts Eltern je wegen seiner Schulnoten gesorgt?"
+    assert clean(head + "\n\n" + "\n".join([P1, P2])).title == head
+
+
+def test_plain_headline_needs_a_run_on_body() -> None:
+    """A web page has blank lines between its blocks: its first line is a menu item."""
+    cleaned = clean(page("Startseite", "Politik", "Sport", "Bundestag beschließt neue Regeln für Mieten", P1, P2))
+    assert cleaned.title == "Bundestag beschließt neue Regeln für Mieten"
+
+
+def test_plain_headline_is_not_prose() -> None:
+    assert clean(P1 + "\n\n" + "\n".join([P2, P3])).title is None

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from depesche.clean import clean
 from depesche.clean_features import NAMES
-from depesche.clean_model import LineModel, overrule
+from depesche.clean_model import MODEL_FILE, REACH_DEFAULT, LineModel, Tree, load_model, nested, overrule, walk
 from depesche.model import Verdict
 
 N = len(NAMES)
@@ -11,7 +11,15 @@ N = len(NAMES)
 
 def constant(bias: float) -> LineModel:
     """A model that gives every line the same probability."""
-    return LineModel((0.0,) * N, (1.0,) * N, (0.0,) * N, bias)
+    return LineModel(bias, ())
+
+
+def test_tree_walks_to_a_leaf() -> None:
+    tree = Tree(feature=(0, -2, -2), threshold=(0.5, 0.0, 0.0), left=(1, -1, -1), right=(2, -1, -1),
+                value=(0.0, -1.0, 2.0))
+    assert walk(nested(tree), [0.2]) == -1.0
+    assert walk(nested(tree), [0.9]) == 2.0
+    assert LineModel(0.0, (tree, tree)).probability([0.9]) > 0.98
 
 
 def test_probability_is_logistic() -> None:
@@ -29,7 +37,35 @@ def test_overrule_only_when_confident() -> None:
 
 
 def test_clean_with_a_model() -> None:
-    text = "Startseite\n\nDer Bundestag hat am Donnerstag ein Gesetz beschlossen, das die Mieten begrenzen soll."
+    text = "Zur Startseite\n\nPolitik\n\nDer Bundestag hat am Donnerstag ein Gesetz beschlossen, das die Mieten begrenzen soll."
     assert [v.label for v in clean(text, model=constant(30.0)).verdicts][0] == "paragraph"
     assert clean(text, model=constant(-30.0)).blocks == ()
     assert clean(text, model=None).blocks[0].text.startswith("Der Bundestag")
+
+
+def test_model_looks_only_near_the_span() -> None:
+    menu = "\n\n".join(f"Rubrik Nummer {i}" for i in range(40))
+    text = menu + "\n\nDer Bundestag hat am Donnerstag ein Gesetz beschlossen, das die Mieten begrenzen soll."
+    rules = [v.rule for v in clean(text, model=constant(30.0)).verdicts if v.text]
+    assert rules[:-1 - REACH_DEFAULT] == ["context:before-article"] * (40 - REACH_DEFAULT)
+    assert rules[-4].startswith("model:keep")  # then the kicker, the headline, the article
+
+
+def test_shipped_model_loads() -> None:
+    if MODEL_FILE.exists():
+        model = load_model()
+        assert model is not None and model.trees
+
+
+def test_model_brings_back_words_only_before_the_article_closes() -> None:
+    body = "Der Bundestag hat am Donnerstag ein Gesetz beschlossen, das die Mieten begrenzen soll."
+    text = "\n\n".join([body, "- …", "Mehr zum Thema", "Ein anderer Artikel über die Mieten"])
+    verdicts = [v for v in clean(text, model=constant(30.0)).verdicts if v.label != "blank"]
+    assert [v.kept for v in verdicts] == [True, False, False, False]
+
+
+def test_model_brings_back_no_line_starting_in_lower_case() -> None:
+    text = "\n\n".join(["Zur Startseite", "whatsapp teaser",
+                        "Der Bundestag hat am Donnerstag ein Gesetz beschlossen, das die Mieten begrenzen soll."])
+    verdicts = [v for v in clean(text, model=constant(30.0)).verdicts if v.label != "blank"]
+    assert [v.kept for v in verdicts] == [True, False, True]

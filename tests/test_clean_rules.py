@@ -51,7 +51,8 @@ def test_caption_not_prose() -> None:
 
 
 @pytest.mark.parametrize("text", ["Ähnliche Beiträge", "5 Kommentare", "Das könnte Sie auch interessieren",
-                                  "Mehr zum Thema", "Über den Autor", "Related Posts", "Anna sagt:"])
+                                  "Mehr zum Thema", "Über den Autor", "Related Posts", "Anna sagt:",
+                                  "Lesen Sie den vorherigen Eintrag:", "Nächster Beitrag"])
 def test_section_end(text: str) -> None:
     assert r.rule_section_end(line(text)) == "section-end"
 
