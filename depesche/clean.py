@@ -62,13 +62,58 @@ def first_pass(text: str) -> list[Verdict]:
     return [classify(line) for line in to_lines(text)]
 
 
-def clean(text: str, settings: SpanSettings = SpanSettings(),
-          model: LineModel | None | str = USE_SHIPPED_MODEL) -> Cleaned:
-    """The whole cleaner: label each line, settle them in context, let the model overrule, assemble."""
+FIXPOINT_PASSES_DEFAULT = 6
+ARTICLE_LABELS = frozenset({"title", "paragraph", "subheading"})
+
+
+def article_text(cleaned: Cleaned) -> str:
+    """The cleaned article as text again, as clean copy is written: headline, blank line, a block a line."""
+    body = "\n".join(b.text for b in cleaned.blocks)
+    return f"{cleaned.title}\n\n{body}" if cleaned.title else body
+
+
+def shape(cleaned: Cleaned) -> tuple:
+    return cleaned.title, [b.text for b in cleaned.blocks]
+
+
+def adopt(verdicts: list[Verdict], again: Cleaned) -> list[Verdict]:
+    """The article lines relabelled as cleaning the cleaned article labelled them (matched in order)."""
+    kept_again = iter([v for v in again.verdicts if v.kept])
+    pending = next(kept_again, None)
+    adopted = []
+    for verdict in verdicts:
+        if verdict.label not in ARTICLE_LABELS:
+            adopted.append(verdict)
+        elif pending is not None and pending.text == verdict.text:
+            adopted.append(Verdict(verdict.line_no, verdict.text, pending.label, pending.rule))
+            pending = next(kept_again, None)
+        else:
+            adopted.append(Verdict(verdict.line_no, verdict.text, "boilerplate", "fixpoint:dropped-on-recleaning"))
+    return adopted
+
+
+def clean_once(text: str, settings: SpanSettings, model: LineModel | None) -> Cleaned:
     lines = to_lines(text)
     first = [classify(line) for line in lines]
     settled = settle(first, settings)
-    model = load_model() if model == USE_SHIPPED_MODEL else model
     if model is not None:
         settled = second_opinion(lines, first, settled, article_span(first, settings), model)
     return assemble(settled)
+
+
+def clean(text: str, settings: SpanSettings = SpanSettings(),
+          model: LineModel | None | str = USE_SHIPPED_MODEL) -> Cleaned:
+    """The whole cleaner: label each line, settle them in context, let the model overrule, assemble.
+
+    The model reads a line's neighbours, so cleaning the cleaned article can decide a
+    borderline line anew. The article is cleaned again until it stays as it is (at most five
+    more passes over its few lines; rarely more than two), so that cleaning is idempotent.
+    """
+    model = load_model() if model == USE_SHIPPED_MODEL else model
+    cleaned = clean_once(text, settings, model)
+    for _ in range(FIXPOINT_PASSES_DEFAULT - 1):
+        again = clean_once(article_text(cleaned), settings, model)
+        if shape(again) == shape(cleaned):
+            break
+        cleaned = assemble(adopt(list(cleaned.verdicts), again))
+    return cleaned

@@ -1,7 +1,8 @@
 """The learned second opinion overrules the rules only where it is confident."""
 from __future__ import annotations
 
-from depesche.clean import clean
+from depesche.clean import clean, clean_once
+from depesche.clean_context import SpanSettings
 from depesche.clean_features import NAMES
 from depesche.clean_model import MODEL_FILE, REACH_DEFAULT, LineModel, Tree, load_model, nested, overrule, walk
 from depesche.model import Verdict
@@ -46,7 +47,7 @@ def test_clean_with_a_model() -> None:
 def test_model_looks_only_near_the_span() -> None:
     menu = "\n\n".join(f"Rubrik Nummer {i}" for i in range(40))
     text = menu + "\n\nDer Bundestag hat am Donnerstag ein Gesetz beschlossen, das die Mieten begrenzen soll."
-    rules = [v.rule for v in clean(text, model=constant(30.0)).verdicts if v.text]
+    rules = [v.rule for v in clean_once(text, SpanSettings(), constant(30.0)).verdicts if v.text]  # one pass
     assert rules[:-1 - REACH_DEFAULT] == ["context:before-article"] * (40 - REACH_DEFAULT)
     assert rules[-4].startswith("model:keep")  # then the kicker, the headline, the article
 
@@ -69,3 +70,19 @@ def test_model_brings_back_no_line_starting_in_lower_case() -> None:
                         "Der Bundestag hat am Donnerstag ein Gesetz beschlossen, das die Mieten begrenzen soll."])
     verdicts = [v for v in clean(text, model=constant(30.0)).verdicts if v.label != "blank"]
     assert [v.kept for v in verdicts] == [True, False, True]
+
+
+def test_lines_dropped_on_recleaning_are_dropped_with_their_reason() -> None:
+    from depesche.clean import adopt, assemble
+
+    verdicts = [Verdict(1, "Überschrift", "title", "context:headline"), Verdict(2, "", "blank", "blank"),
+                Verdict(3, "Erster Absatz mit Text.", "paragraph", "paragraph"),
+                Verdict(4, "Zweiter Absatz, fraglich.", "paragraph", "model:keep p=0.70"),
+                Verdict(5, "Bild: dpa", "credit", "credit")]
+    again = assemble([Verdict(1, "Überschrift", "title", "context:plain-headline"), Verdict(2, "", "blank", "blank"),
+                      Verdict(3, "Erster Absatz mit Text.", "paragraph", "paragraph"),
+                      Verdict(4, "Zweiter Absatz, fraglich.", "boilerplate", "model:drop p=0.30")])
+    adopted = adopt(verdicts, again)
+    assert [(v.line_no, v.label, v.rule) for v in adopted] == [
+        (1, "title", "context:plain-headline"), (2, "blank", "blank"), (3, "paragraph", "paragraph"),
+        (4, "boilerplate", "fixpoint:dropped-on-recleaning"), (5, "credit", "credit")]
