@@ -6,7 +6,7 @@ usage: python benchmarks/tagging.py [--data ../shared/bench/tagging] [--folds 5]
 2. Times the tagger in-process (ms/article, models loaded once).
 3. Scores the shipped weights (in-sample: they were fitted on this dev set), then
    cross-validates the fitting: for each fold (grouped by the article's web site) fits
-   the weights and threshold on the other folds and scores the held-out one.
+   the weights and cut-off on the other folds and scores the held-out one.
    --fit prints weights fitted on all articles, for WEIGHTS_DEFAULT.
 """
 from __future__ import annotations
@@ -34,7 +34,7 @@ DATA_DEFAULT = ROOT.parent / "shared" / "bench" / "tagging"
 FOLDS_DEFAULT = 5
 L2_DEFAULT = 1.0
 NEWTON_STEPS_DEFAULT = 12
-THRESHOLDS_DEFAULT = (-3.0, -2.5, -2.0, -1.5, -1.0, -0.5, 0.0)
+EXPECTED_TAGS_OPTIONS = (3, 4, 5)
 
 
 def load_scorer(data: Path):
@@ -116,9 +116,9 @@ def fit(scorer, tables: list, cases: list[dict], l2: float = L2_DEFAULT) -> tupl
 
 
 def fit_settings(scorer, tables: list, cases: list[dict]) -> Settings:
-    """Weights by regression, then the score threshold that gives the best F1@5."""
+    """Weights by regression, then the cut-off's expected tag count that gives the best F1@5."""
     weights = fit(scorer, tables, cases)
-    options = [Settings(weights=weights, min_score=t) for t in THRESHOLDS_DEFAULT]
+    options = [Settings(weights=weights, expected_tags=e) for e in EXPECTED_TAGS_OPTIONS]
     return max(options, key=lambda s: evaluate(scorer, tables, cases, s)[2])
 
 
@@ -132,7 +132,7 @@ def cross_validate(scorer, tables: list, cases: list[dict], folds: int) -> None:
         settings = fit_settings(scorer, [tables[i] for i in train], [cases[i] for i in train])
         p, r, f1 = evaluate(scorer, [tables[i] for i in test], [cases[i] for i in test], settings)
         held_out.append((p, r, f1, len(test)))
-        print(f"fold {fold}: n={len(test):3d} F1@5 {f1:.3f}  threshold {settings.min_score}")
+        print(f"fold {fold}: n={len(test):3d} F1@5 {f1:.3f}  expected tags {settings.expected_tags}")
     n = sum(h[3] for h in held_out)
     p, r, f1 = (sum(h[i] * h[3] for h in held_out) / n for i in range(3))
     print(f"cross-validated ({folds} folds by site): F1@5 {f1:.3f} P@5 {p:.3f} R@5 {r:.3f} n={n}")
@@ -160,7 +160,7 @@ def main() -> None:
     cross_validate(scorer, tables, cases, args.folds)
     if args.fit:
         settings = fit_settings(scorer, tables, cases)
-        print("fitted on all:", dict(zip(FEATURES, settings.weights)), "min_score", settings.min_score)
+        print("fitted on all:", dict(zip(FEATURES, settings.weights)), "expected_tags", settings.expected_tags)
         print(f"WEIGHTS_DEFAULT = {settings.weights}")
 
 

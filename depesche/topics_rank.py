@@ -18,7 +18,7 @@ from .topics_vocab import Vocabulary
 
 MIN_TOPICS_DEFAULT = 2
 MAX_TOPICS_DEFAULT = 6
-MIN_SCORE_DEFAULT = -2.5  # a tag past the first `min_topics` needs this score (log-odds)
+EXPECTED_TAGS_DEFAULT = 4  # how many tags an editor gives, for the cut-off's expected F1
 MIN_LENGTH_DEFAULT = 3
 FEATURES = ("bias", "log_count", "headline", "lede", "early", "spread", "share", "name", "topic",
             "multiword", "acronym", "zipf", "zipf_noun", "unknown", "long", "name_count", "rank_share",
@@ -32,7 +32,7 @@ class Settings:
     """The ranking's knobs: feature weights and how many tags to give."""
 
     weights: tuple[float, ...] = WEIGHTS_DEFAULT
-    min_score: float = MIN_SCORE_DEFAULT
+    expected_tags: int = EXPECTED_TAGS_DEFAULT
     min_topics: int = MIN_TOPICS_DEFAULT
     max_topics: int = MAX_TOPICS_DEFAULT
 
@@ -113,10 +113,24 @@ def candidates(found: Sequence[Mention], vocabulary: Vocabulary) -> list[tuple[s
     return [(name, vector[:slot] + (1.0 / (1 + order[name]),) + vector[slot + 1:]) for name, vector in rows]
 
 
+def cut(probabilities: Sequence[float], settings: Settings) -> int:
+    """How many of the best tags to give: the count whose expected F1 against the editor's is highest.
+
+    With p_i the chance that tag i is right, giving k tags against an editor's E
+    expects F1 = 2 * (p_1 + ... + p_k) / (k + E): a tag is worth giving while it is
+    likelier than about half the F1 reached so far.
+    """
+    limit = min(settings.max_topics, len(probabilities))
+    expected = [2 * sum(probabilities[:k]) / (k + settings.expected_tags) for k in range(1, limit + 1)]
+    best = 1 + max(range(len(expected)), key=lambda i: (expected[i], -i)) if expected else 0
+    return min(limit, max(best, settings.min_topics))
+
+
 def choose(scored: list[tuple[float, str]], settings: Settings) -> list[str]:
-    """Best first: at least `min_topics`, then those scoring `min_score` or more."""
-    scored = sorted(scored, key=lambda pair: (-pair[0], pair[1]))[:settings.max_topics]
-    return [name for i, (value, name) in enumerate(scored) if i < settings.min_topics or value >= settings.min_score]
+    """Best first, as many as `cut` finds worth giving."""
+    scored = sorted(scored, key=lambda pair: (-pair[0], pair[1]))
+    probabilities = [1 / (1 + math.exp(-max(-30.0, min(30.0, value)))) for value, _ in scored]
+    return [name for _, name in scored[:cut(probabilities, settings)]]
 
 
 def rank(found: Sequence[Mention], vocabulary: Vocabulary, settings: Settings = Settings()) -> list[str]:
