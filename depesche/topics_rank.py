@@ -23,8 +23,8 @@ MIN_LENGTH_DEFAULT = 3
 FEATURES = ("bias", "log_count", "headline", "lede", "early", "spread", "share", "name", "topic",
             "multiword", "acronym", "zipf", "zipf_noun", "unknown", "long", "name_count", "rank_share",
             "headline_noun", "zipf_low", "zipf_mid", "zipf_high", "once")
-WEIGHTS_DEFAULT = (-3.919, 1.035, -1.423, -0.023, 3.159, 0.895, 0.014, 1.27, 1.061, -0.388, -0.767, -0.179,
-                   -0.066, -0.893, -0.243, -0.469, 0.462, 0.914, -0.296, -0.073, -0.215, -0.338)
+WEIGHTS_DEFAULT = (-3.067, 0.458, -0.864, -0.035, 2.58, 1.87, 1.526, 1.576, 1.18, -1.836, -0.615, -0.65, 0.155,
+                   -1.941, -0.016, -0.392, -0.254, 0.795, -0.702, 0.182, 0.352, -0.202)
 
 
 @dataclass(frozen=True)
