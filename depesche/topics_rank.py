@@ -20,11 +20,12 @@ MIN_TOPICS_DEFAULT = 2
 MAX_TOPICS_DEFAULT = 6
 EXPECTED_TAGS_DEFAULT = 4  # how many tags an editor gives, for the cut-off's expected F1
 MIN_LENGTH_DEFAULT = 3
+INFLECTIONS = ("en", "er", "es", "e", "n", "s")  # cut from a name's words to compare spellings
 FEATURES = ("bias", "log_count", "headline", "lede", "early", "spread", "share", "name", "topic",
             "multiword", "acronym", "zipf", "zipf_noun", "unknown", "long", "name_count", "rank_share",
             "headline_noun", "zipf_low", "zipf_mid", "zipf_high", "once")
-WEIGHTS_DEFAULT = (-3.067, 0.458, -0.864, -0.035, 2.58, 1.87, 1.526, 1.576, 1.18, -1.836, -0.615, -0.65, 0.155,
-                   -1.941, -0.016, -0.392, -0.254, 0.795, -0.702, 0.182, 0.352, -0.202)
+WEIGHTS_DEFAULT = (-2.886, 0.474, -0.856, 0.002, 2.52, 1.55, 1.776, 1.524, 1.126, -1.933, -0.583, -0.695, 0.134,
+                   -2.125, -0.036, -0.409, -0.383, 0.857, -0.753, 0.26, 0.483, -0.2)
 
 
 @dataclass(frozen=True)
@@ -66,21 +67,50 @@ def gather(found: Sequence[Mention], vocabulary: Vocabulary) -> dict[str, Candid
     return table
 
 
+def genitive_base(key: str) -> str | None:
+    """The folded key without a genitive s ("facebooks", "nicaragua s" -> "facebook", "nicaragua")."""
+    if key.endswith(" s"):
+        return key[:-2]
+    return key[:-1] if key.endswith("s") and len(key) > MIN_LENGTH_DEFAULT + 1 else None
+
+
+def stem_key(key: str) -> str:
+    """A multi-word key with inflection endings cut ("olympischen spiele" ~ "olympische spiele")."""
+    return " ".join(next((w[:-len(e)] for e in INFLECTIONS if w.endswith(e) and len(w) - len(e) >= 4), w)
+                    for w in key.split())
+
+
 def fold_variants(table: dict[str, Candidate]) -> None:
-    """Genitives and one-word names join their fuller form ("Facebooks", "Koum" -> "Jan Koum")."""
-    longer = defaultdict(list)
+    """Inflected, genitive and one-word forms join their fuller form.
+
+    "Facebooks" -> "Facebook", "Olympischen Spiele" -> "Olympische Spiele",
+    "Koum" and "Ortegas" -> "Jan Koum" and "Daniel Ortega" (if one name has the word).
+    """
+    by_stem = defaultdict(list)
+    for key in table:
+        if " " in key:
+            by_stem[stem_key(key)].append(key)
+    for keys in by_stem.values():
+        main = max(keys, key=lambda k: (sum(table[k].blocks.values()), k))
+        for key in keys:
+            if key != main and table[key].kind != "topic":
+                table[main].add(table.pop(key))
+    longer = defaultdict(set)
     for key in table:
         words = key.split()
-        if len(words) > 1:
-            for word in words:
-                longer[word].append(key)
+        for word in words if len(words) > 1 else ():
+            longer[word].add(key)
+            longer[genitive_base(word) or word].add(key)
     for key in sorted(table, key=len):
-        target = None
-        if key.endswith("s") and key[:-1] in table:
-            target = key[:-1]
-        elif len(longer.get(key, [])) == 1 and table[key].kind != "topic":
-            target = longer[key][0]
-        if target and target in table:
+        base = genitive_base(key)
+        names = longer.get(key) or longer.get(base or key) or set()
+        if base in table:
+            target = base
+        elif len(names) == 1 and table[key].kind != "topic":
+            target = next(iter(names))
+        else:
+            continue
+        if target in table and target != key:
             table[target].add(table.pop(key))
 
 

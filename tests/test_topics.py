@@ -81,6 +81,13 @@ def test_multi_word_names_and_their_short_form_are_one_tag() -> None:
     assert "Koum" not in found and "Mitbegründer Jan Koum" not in found
 
 
+def test_inflected_and_genitive_name_forms_are_one_tag() -> None:
+    found = tags("Ortegas Spiele", "Präsident Daniel Ortega eröffnet die Olympischen Spiele.",
+                 "Die Olympische Spiele gefallen Ortega. Ortegas Rede war kurz.")
+    assert "Daniel Ortega" in found and "Ortegas" not in found and "Ortega" not in found
+    assert len([t for t in found if "Spiele" in t]) == 1, found
+
+
 def test_sentence_start_words_are_no_tags() -> None:
     found = tags("Hierbei geht es um Siemens", "Demnächst baut Siemens. Dabei hilft Siemens.")
     assert found[0] == "Siemens"
