@@ -156,9 +156,27 @@ def cut(probabilities: Sequence[float], settings: Settings) -> int:
     return min(limit, max(best, settings.min_topics))
 
 
+def contains(longer: str, shorter: str) -> bool:
+    """Whether a tag's words stand, in order, inside another's ("Kelle" in "Birgit Kelle")."""
+    outer, inner = longer.split(), shorter.split()
+    return any(outer[i:i + len(inner)] == inner for i in range(len(outer) - len(inner) + 1))
+
+
+def distinct(scored: list[tuple[float, str]], limit: int) -> list[tuple[float, str]]:
+    """The best `limit`, leaving out a tag whose words a better one holds, or that holds a better one's."""
+    kept: list[tuple[float, str, str]] = []
+    for value, name in scored:
+        key = fold(name)
+        if not any(contains(other, key) or contains(key, other) for _, _, other in kept):
+            kept.append((value, name, key))
+            if len(kept) == limit:
+                break
+    return [(value, name) for value, name, _ in kept]
+
+
 def choose(scored: list[tuple[float, str]], settings: Settings) -> list[str]:
     """Best first, as many as `cut` finds worth giving."""
-    scored = sorted(scored, key=lambda pair: (-pair[0], pair[1]))
+    scored = distinct(sorted(scored, key=lambda pair: (-pair[0], pair[1])), settings.max_topics)
     probabilities = [1 / (1 + math.exp(-max(-30.0, min(30.0, value)))) for value, _ in scored]
     return [name for _, name in scored[:cut(probabilities, settings)]]
 

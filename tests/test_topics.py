@@ -10,7 +10,7 @@ from depesche.clean import clean
 from depesche.enrich import enrich
 from depesche.read import read_seed
 from depesche.topics import Settings, Vocabulary, extract_topics, load_vocabulary
-from depesche.topics_rank import FEATURES, cut
+from depesche.topics_rank import FEATURES, cut, distinct
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = {
@@ -86,6 +86,12 @@ def test_inflected_and_genitive_name_forms_are_one_tag() -> None:
                  "Die Olympische Spiele gefallen Ortega. Ortegas Rede war kurz.")
     assert "Daniel Ortega" in found and "Ortegas" not in found and "Ortega" not in found
     assert len([t for t in found if "Spiele" in t]) == 1, found
+
+
+def test_a_tag_inside_a_better_one_is_left_out() -> None:
+    scored = [(3.0, "Kim Jong Un"), (2.0, "Kim Jong"), (1.5, "Donald Trump"), (1.0, "Trump"), (0.5, "Nordkorea")]
+    assert distinct(scored, 6) == [(3.0, "Kim Jong Un"), (1.5, "Donald Trump"), (0.5, "Nordkorea")]
+    assert distinct(scored, 2) == [(3.0, "Kim Jong Un"), (1.5, "Donald Trump")]
 
 
 def test_sentence_start_words_are_no_tags() -> None:
