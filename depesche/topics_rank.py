@@ -80,12 +80,8 @@ def stem_key(key: str) -> str:
                     for w in key.split())
 
 
-def fold_variants(table: dict[str, Candidate]) -> None:
-    """Inflected, genitive and one-word forms join their fuller form.
-
-    "Facebooks" -> "Facebook", "Olympischen Spiele" -> "Olympische Spiele",
-    "Koum" and "Ortegas" -> "Jan Koum" and "Daniel Ortega" (if one name has the word).
-    """
+def fold_inflections(table: dict[str, Candidate]) -> None:
+    """A multi-word name's inflected spellings join its commonest ("Olympischen Spiele")."""
     by_stem = defaultdict(list)
     for key in table:
         if " " in key:
@@ -95,6 +91,13 @@ def fold_variants(table: dict[str, Candidate]) -> None:
         for key in keys:
             if key != main and table[key].kind != "topic":
                 table[main].add(table.pop(key))
+
+
+def fold_short_forms(table: dict[str, Candidate]) -> None:
+    """Genitives and one-word forms join their fuller form, if only one name has the word.
+
+    "Facebooks" -> "Facebook", "Koum" and "Ortegas" -> "Jan Koum" and "Daniel Ortega".
+    """
     longer = defaultdict(set)
     for key in table:
         words = key.split()
@@ -112,6 +115,12 @@ def fold_variants(table: dict[str, Candidate]) -> None:
             continue
         if target in table and target != key:
             table[target].add(table.pop(key))
+
+
+def fold_variants(table: dict[str, Candidate]) -> None:
+    """Every form of one name becomes one candidate."""
+    fold_inflections(table)
+    fold_short_forms(table)
 
 
 def features(candidate: Candidate, blocks: int, most: int) -> tuple[float, ...]:
