@@ -1,13 +1,15 @@
 """Tagging benchmark: publisher tags vs ours on the shared dev set, with cross-validation.
 
-usage: python benchmarks/tagging.py [--data ../shared/bench/tagging] [--folds 5] [--no-cli]
+usage: python benchmarks/tagging.py [--data ../shared/bench/tagging] [--folds 5] [--no-cli] [--headline] [--fit]
 
 1. Runs the shared scorer on `python build.py tags {file}` (the tagger as shipped).
 2. Times the tagger in-process (ms/article, models loaded once).
 3. Scores the shipped weights (in-sample: they were fitted on this dev set), then
    cross-validates the fitting: for each fold (grouped by the article's web site) fits
    the weights and cut-off on the other folds and scores the held-out one.
-   --fit prints weights fitted on all articles, for WEIGHTS_DEFAULT.
+   --fit prints weights fitted on all articles, for WEIGHTS_DEFAULT (shipped ones are
+   fitted with --headline: each file's first line is its headline, which the ranking
+   should learn from whether or not the cleaner finds it).
 """
 from __future__ import annotations
 
