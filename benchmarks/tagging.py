@@ -1,13 +1,15 @@
 """Tagging benchmark: publisher tags vs ours on the shared dev set, with cross-validation.
 
-usage: python benchmarks/tagging.py [--data ../shared/bench/tagging] [--folds 5] [--no-cli]
+usage: python benchmarks/tagging.py [--data ../shared/bench/tagging] [--folds 5] [--no-cli] [--headline] [--fit]
 
 1. Runs the shared scorer on `python build.py tags {file}` (the tagger as shipped).
 2. Times the tagger in-process (ms/article, models loaded once).
 3. Scores the shipped weights (in-sample: they were fitted on this dev set), then
    cross-validates the fitting: for each fold (grouped by the article's web site) fits
-   the weights and threshold on the other folds and scores the held-out one.
-   --fit prints weights fitted on all articles, for WEIGHTS_DEFAULT.
+   the weights and cut-off on the other folds and scores the held-out one.
+   --fit prints weights fitted on all articles, for WEIGHTS_DEFAULT (shipped ones are
+   fitted with --headline: each file's first line is its headline, which the ranking
+   should learn from whether or not the cleaner finds it).
 """
 from __future__ import annotations
 
@@ -34,7 +36,8 @@ DATA_DEFAULT = ROOT.parent / "shared" / "bench" / "tagging"
 FOLDS_DEFAULT = 5
 L2_DEFAULT = 1.0
 NEWTON_STEPS_DEFAULT = 12
-THRESHOLDS_DEFAULT = (-3.0, -2.5, -2.0, -1.5, -1.0, -0.5, 0.0)
+PAIR_POOL_DEFAULT = 30  # leading candidates per article whose order the ranking learns
+EXPECTED_TAGS_OPTIONS = (3, 4, 5)
 
 
 def load_scorer(data: Path):
@@ -96,14 +99,10 @@ def evaluate(scorer, tables: list, cases: list[dict], settings: Settings, k: int
     return tuple(sum(r[i] for r in rows) / max(1, len(rows)) for i in range(3))
 
 
-def fit(scorer, tables: list, cases: list[dict], l2: float = L2_DEFAULT) -> tuple[float, ...]:
-    """Logistic regression (Newton steps, L2) of "matches a gold tag" on the features."""
+def logistic(x, y, l2: float = L2_DEFAULT):
+    """Logistic regression by Newton steps, L2 on all but the first (bias) column."""
     import numpy as np
 
-    rows = [(vector, any(scorer.match(name, g) for g in case["gold"]))
-            for table, case in zip(tables, cases) for name, vector in table]
-    x = np.array([r[0] for r in rows])
-    y = np.array([float(r[1]) for r in rows])
     w = np.zeros(x.shape[1])
     penalty = l2 * np.eye(x.shape[1])
     penalty[0, 0] = 0.0
@@ -112,13 +111,52 @@ def fit(scorer, tables: list, cases: list[dict], l2: float = L2_DEFAULT) -> tupl
         gradient = x.T @ (p - y) + penalty @ w
         hessian = (x * (p * (1 - p))[:, None]).T @ x + penalty
         w -= np.linalg.solve(hessian, gradient)
-    return tuple(round(float(v), 3) for v in w)
+    return w
+
+
+def ranking_pairs(articles: list, first):
+    """Feature differences (right minus wrong tag) among each article's leading candidates.
+
+    The leading candidates are the `PAIR_POOL_DEFAULT` best by the `first` weights: the
+    ranking must order those, not tell a name from the hundredth noun.
+    """
+    import numpy as np
+
+    pairs = []
+    for x, y in articles:
+        leading = np.argsort(-(x @ first))[:PAIR_POOL_DEFAULT]
+        pairs += [x[a] - x[b] for a in leading if y[a] for b in leading if not y[b]]
+    return np.array(pairs).reshape(-1, len(first))
+
+
+def fit(scorer, tables: list, cases: list[dict]) -> tuple[float, ...]:
+    """Ranking weights, calibrated so that the score is the log-odds of matching a gold tag.
+
+    A pointwise logistic regression finds each article's leading candidates; a pairwise
+    one (right tag above wrong tag, same article) orders them; a one-feature logistic
+    regression on its score turns the order into probabilities for the cut-off.
+    """
+    import numpy as np
+
+    articles = [(np.array([vector for _, vector in table]),
+                 np.array([float(any(scorer.match(name, g) for g in case["gold"])) for name, _ in table]))
+                for table, case in zip(tables, cases) if table]
+    x, y = np.vstack([a[0] for a in articles]), np.concatenate([a[1] for a in articles])
+    pairs = ranking_pairs(articles, logistic(x, y))
+    mirrored = -pairs
+    pairs[:, 0] = mirrored[:, 0] = 1.0  # a bias column (differences have none), zero by symmetry
+    order = logistic(np.vstack([pairs, mirrored]), np.r_[np.ones(len(pairs)), np.zeros(len(pairs))])
+    order[0] = 0.0
+    bias, scale = logistic(np.c_[np.ones(len(x)), x @ order], y, l2=0.0)
+    weights = scale * order
+    weights[0] += bias
+    return tuple(round(float(v), 3) for v in weights)
 
 
 def fit_settings(scorer, tables: list, cases: list[dict]) -> Settings:
-    """Weights by regression, then the score threshold that gives the best F1@5."""
+    """Weights by regression, then the cut-off's expected tag count that gives the best F1@5."""
     weights = fit(scorer, tables, cases)
-    options = [Settings(weights=weights, min_score=t) for t in THRESHOLDS_DEFAULT]
+    options = [Settings(weights=weights, expected_tags=e) for e in EXPECTED_TAGS_OPTIONS]
     return max(options, key=lambda s: evaluate(scorer, tables, cases, s)[2])
 
 
@@ -132,7 +170,7 @@ def cross_validate(scorer, tables: list, cases: list[dict], folds: int) -> None:
         settings = fit_settings(scorer, [tables[i] for i in train], [cases[i] for i in train])
         p, r, f1 = evaluate(scorer, [tables[i] for i in test], [cases[i] for i in test], settings)
         held_out.append((p, r, f1, len(test)))
-        print(f"fold {fold}: n={len(test):3d} F1@5 {f1:.3f}  threshold {settings.min_score}")
+        print(f"fold {fold}: n={len(test):3d} F1@5 {f1:.3f}  expected tags {settings.expected_tags}")
     n = sum(h[3] for h in held_out)
     p, r, f1 = (sum(h[i] * h[3] for h in held_out) / n for i in range(3))
     print(f"cross-validated ({folds} folds by site): F1@5 {f1:.3f} P@5 {p:.3f} R@5 {r:.3f} n={n}")
@@ -160,7 +198,7 @@ def main() -> None:
     cross_validate(scorer, tables, cases, args.folds)
     if args.fit:
         settings = fit_settings(scorer, tables, cases)
-        print("fitted on all:", dict(zip(FEATURES, settings.weights)), "min_score", settings.min_score)
+        print("fitted on all:", dict(zip(FEATURES, settings.weights)), "expected_tags", settings.expected_tags)
         print(f"WEIGHTS_DEFAULT = {settings.weights}")
 
 

@@ -18,13 +18,14 @@ from .topics_vocab import Vocabulary
 
 MIN_TOPICS_DEFAULT = 2
 MAX_TOPICS_DEFAULT = 6
-MIN_SCORE_DEFAULT = -2.5  # a tag past the first `min_topics` needs this score (log-odds)
+EXPECTED_TAGS_DEFAULT = 4  # how many tags an editor gives, for the cut-off's expected F1
 MIN_LENGTH_DEFAULT = 3
+INFLECTIONS = ("en", "er", "es", "e", "n", "s")  # cut from a name's words to compare spellings
 FEATURES = ("bias", "log_count", "headline", "lede", "early", "spread", "share", "name", "topic",
             "multiword", "acronym", "zipf", "zipf_noun", "unknown", "long", "name_count", "rank_share",
             "headline_noun", "zipf_low", "zipf_mid", "zipf_high", "once")
-WEIGHTS_DEFAULT = (-3.919, 1.035, -1.423, -0.023, 3.159, 0.895, 0.014, 1.27, 1.061, -0.388, -0.767, -0.179,
-                   -0.066, -0.893, -0.243, -0.469, 0.462, 0.914, -0.296, -0.073, -0.215, -0.338)
+WEIGHTS_DEFAULT = (-2.886, 0.474, -0.856, 0.002, 2.52, 1.55, 1.776, 1.524, 1.126, -1.933, -0.583, -0.695, 0.134,
+                   -2.125, -0.036, -0.409, -0.383, 0.857, -0.753, 0.26, 0.483, -0.2)
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ class Settings:
     """The ranking's knobs: feature weights and how many tags to give."""
 
     weights: tuple[float, ...] = WEIGHTS_DEFAULT
-    min_score: float = MIN_SCORE_DEFAULT
+    expected_tags: int = EXPECTED_TAGS_DEFAULT
     min_topics: int = MIN_TOPICS_DEFAULT
     max_topics: int = MAX_TOPICS_DEFAULT
 
@@ -66,22 +67,60 @@ def gather(found: Sequence[Mention], vocabulary: Vocabulary) -> dict[str, Candid
     return table
 
 
-def fold_variants(table: dict[str, Candidate]) -> None:
-    """Genitives and one-word names join their fuller form ("Facebooks", "Koum" -> "Jan Koum")."""
-    longer = defaultdict(list)
+def genitive_base(key: str) -> str | None:
+    """The folded key without a genitive s ("facebooks", "nicaragua s" -> "facebook", "nicaragua")."""
+    if key.endswith(" s"):
+        return key[:-2]
+    return key[:-1] if key.endswith("s") and len(key) > MIN_LENGTH_DEFAULT + 1 else None
+
+
+def stem_key(key: str) -> str:
+    """A multi-word key with inflection endings cut ("olympischen spiele" ~ "olympische spiele")."""
+    return " ".join(next((w[:-len(e)] for e in INFLECTIONS if w.endswith(e) and len(w) - len(e) >= 4), w)
+                    for w in key.split())
+
+
+def fold_inflections(table: dict[str, Candidate]) -> None:
+    """A multi-word name's inflected spellings join its commonest ("Olympischen Spiele")."""
+    by_stem = defaultdict(list)
+    for key in table:
+        if " " in key:
+            by_stem[stem_key(key)].append(key)
+    for keys in by_stem.values():
+        main = max(keys, key=lambda k: (sum(table[k].blocks.values()), k))
+        for key in keys:
+            if key != main and table[key].kind != "topic":
+                table[main].add(table.pop(key))
+
+
+def fold_short_forms(table: dict[str, Candidate]) -> None:
+    """Genitives and one-word forms join their fuller form, if only one name has the word.
+
+    "Facebooks" -> "Facebook", "Koum" and "Ortegas" -> "Jan Koum" and "Daniel Ortega".
+    """
+    longer = defaultdict(set)
     for key in table:
         words = key.split()
-        if len(words) > 1:
-            for word in words:
-                longer[word].append(key)
+        for word in words if len(words) > 1 else ():
+            longer[word].add(key)
+            longer[genitive_base(word) or word].add(key)
     for key in sorted(table, key=len):
-        target = None
-        if key.endswith("s") and key[:-1] in table:
-            target = key[:-1]
-        elif len(longer.get(key, [])) == 1 and table[key].kind != "topic":
-            target = longer[key][0]
-        if target and target in table:
+        base = genitive_base(key)
+        names = longer.get(key) or longer.get(base or key) or set()
+        if base in table:
+            target = base
+        elif len(names) == 1 and table[key].kind != "topic":
+            target = next(iter(names))
+        else:
+            continue
+        if target in table and target != key:
             table[target].add(table.pop(key))
+
+
+def fold_variants(table: dict[str, Candidate]) -> None:
+    """Every form of one name becomes one candidate."""
+    fold_inflections(table)
+    fold_short_forms(table)
 
 
 def features(candidate: Candidate, blocks: int, most: int) -> tuple[float, ...]:
@@ -113,10 +152,42 @@ def candidates(found: Sequence[Mention], vocabulary: Vocabulary) -> list[tuple[s
     return [(name, vector[:slot] + (1.0 / (1 + order[name]),) + vector[slot + 1:]) for name, vector in rows]
 
 
+def cut(probabilities: Sequence[float], settings: Settings) -> int:
+    """How many of the best tags to give: the count whose expected F1 against the editor's is highest.
+
+    With p_i the chance that tag i is right, giving k tags against an editor's E
+    expects F1 = 2 * (p_1 + ... + p_k) / (k + E): a tag is worth giving while it is
+    likelier than about half the F1 reached so far.
+    """
+    limit = min(settings.max_topics, len(probabilities))
+    expected = [2 * sum(probabilities[:k]) / (k + settings.expected_tags) for k in range(1, limit + 1)]
+    best = 1 + max(range(len(expected)), key=lambda i: (expected[i], -i)) if expected else 0
+    return min(limit, max(best, settings.min_topics))
+
+
+def contains(longer: str, shorter: str) -> bool:
+    """Whether a tag's words stand, in order, inside another's ("Kelle" in "Birgit Kelle")."""
+    outer, inner = longer.split(), shorter.split()
+    return any(outer[i:i + len(inner)] == inner for i in range(len(outer) - len(inner) + 1))
+
+
+def distinct(scored: list[tuple[float, str]], limit: int) -> list[tuple[float, str]]:
+    """The best `limit`, leaving out a tag whose words a better one holds, or that holds a better one's."""
+    kept: list[tuple[float, str, str]] = []
+    for value, name in scored:
+        key = fold(name)
+        if not any(contains(other, key) or contains(key, other) for _, _, other in kept):
+            kept.append((value, name, key))
+            if len(kept) == limit:
+                break
+    return [(value, name) for value, name, _ in kept]
+
+
 def choose(scored: list[tuple[float, str]], settings: Settings) -> list[str]:
-    """Best first: at least `min_topics`, then those scoring `min_score` or more."""
-    scored = sorted(scored, key=lambda pair: (-pair[0], pair[1]))[:settings.max_topics]
-    return [name for i, (value, name) in enumerate(scored) if i < settings.min_topics or value >= settings.min_score]
+    """Best first, as many as `cut` finds worth giving."""
+    scored = distinct(sorted(scored, key=lambda pair: (-pair[0], pair[1])), settings.max_topics)
+    probabilities = [1 / (1 + math.exp(-max(-30.0, min(30.0, value)))) for value, _ in scored]
+    return [name for _, name in scored[:cut(probabilities, settings)]]
 
 
 def rank(found: Sequence[Mention], vocabulary: Vocabulary, settings: Settings = Settings()) -> list[str]:

@@ -10,6 +10,7 @@ from depesche.clean import clean
 from depesche.enrich import enrich
 from depesche.read import read_seed
 from depesche.topics import Settings, Vocabulary, extract_topics, load_vocabulary
+from depesche.topics_rank import FEATURES, cut, distinct
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = {
@@ -80,6 +81,19 @@ def test_multi_word_names_and_their_short_form_are_one_tag() -> None:
     assert "Koum" not in found and "Mitbegründer Jan Koum" not in found
 
 
+def test_inflected_and_genitive_name_forms_are_one_tag() -> None:
+    found = tags("Ortegas Spiele", "Präsident Daniel Ortega eröffnet die Olympischen Spiele.",
+                 "Die Olympische Spiele gefallen Ortega. Ortegas Rede war kurz.")
+    assert "Daniel Ortega" in found and "Ortegas" not in found and "Ortega" not in found
+    assert len([t for t in found if "Spiele" in t]) == 1, found
+
+
+def test_a_tag_inside_a_better_one_is_left_out() -> None:
+    scored = [(3.0, "Kim Jong Un"), (2.0, "Kim Jong"), (1.5, "Donald Trump"), (1.0, "Trump"), (0.5, "Nordkorea")]
+    assert distinct(scored, 6) == [(3.0, "Kim Jong Un"), (1.5, "Donald Trump"), (0.5, "Nordkorea")]
+    assert distinct(scored, 2) == [(3.0, "Kim Jong Un"), (1.5, "Donald Trump")]
+
+
 def test_sentence_start_words_are_no_tags() -> None:
     found = tags("Hierbei geht es um Siemens", "Demnächst baut Siemens. Dabei hilft Siemens.")
     assert found[0] == "Siemens"
@@ -100,10 +114,17 @@ def test_vocabulary_names_aliases_keywords_and_blocks() -> None:
 
 
 def test_min_and_max_topics() -> None:
+    sure = (30.0,) + (0.0,) * (len(FEATURES) - 1)
     text = "Siemens, Bosch, Miele, Trumpf, Kärcher, Festo, Würth und Stihl treffen sich in Stuttgart."
-    assert len(tags("Treffen", text, min_score=-99.0)) == Settings().max_topics
-    assert len(tags("Treffen", text, min_score=-99.0, max_topics=3)) == 3
-    assert len(tags("Siemens", "Siemens baut. Siemens plant. Bosch schweigt. Miele auch.", min_score=99.0)) == 2
+    assert len(tags("Treffen", text, weights=sure)) == Settings().max_topics
+    assert len(tags("Treffen", text, weights=sure, max_topics=3)) == 3
+    assert cut([0.5, 0.01, 0.01, 0.01], Settings()) == Settings().min_topics
+
+
+def test_cut_gives_a_tag_while_it_raises_the_expected_f1() -> None:
+    assert cut([0.9, 0.8, 0.1, 0.05], Settings(expected_tags=4)) == 2
+    assert cut([0.9, 0.8, 0.7, 0.6], Settings(expected_tags=4)) == 4
+    assert cut([0.9], Settings()) == 1
 
 
 def test_models_load_lazily() -> None:
