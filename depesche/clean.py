@@ -106,11 +106,14 @@ def clean(text: str, settings: SpanSettings = SpanSettings(),
     """The whole cleaner: label each line, settle them in context, let the model overrule, assemble.
 
     The model reads a line's neighbours, so cleaning the cleaned article can decide a
-    borderline line anew. The article is cleaned again until it stays as it is (at most five
-    more passes over its few lines; rarely more than two), so that cleaning is idempotent.
+    borderline line anew. When the model overruled a line, the article is cleaned again
+    until it stays as it is (at most five more passes over its lines; rarely more than
+    one), so that cleaning is idempotent.
     """
     model = load_model() if model == USE_SHIPPED_MODEL else model
     cleaned = clean_once(text, settings, model)
+    if not any(v.rule.startswith("model:") for v in cleaned.verdicts):
+        return cleaned
     for _ in range(FIXPOINT_PASSES_DEFAULT - 1):
         again = clean_once(article_text(cleaned), settings, model)
         if shape(again) == shape(cleaned):
