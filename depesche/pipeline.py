@@ -103,7 +103,7 @@ def process_all(keys: dict[str, str], read: dict[str, RawSeed], cache: BuildCach
     """Every seed's result by key, from the cache where possible; errors; how many were made anew."""
     missing = {key: read[shown] for shown, key in keys.items() if key not in cache.processed}
     for known in cache.processed.values():
-        remember_proper(dict(known.proper_nouns))
+        remember_proper(known.proper_nouns)
     if parallel.would_fork(len(missing)):
         load_models()  # once, before the workers fork: they share the loaded tables
     made = parallel.map_ordered(process_raw, list(missing.values()), (vocabulary, config), progress, "seeds")

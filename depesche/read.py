@@ -163,10 +163,8 @@ def read_seed(path: Path, shown: str, history: dict[Path, tuple[datetime, dateti
     return parse_seed(read_raw(path, shown, history.get(path.resolve(), (None, None))))
 
 
-def real_path(path: Path, real_folder: Path, shown: str) -> Path:
-    """Where a seed really is; a symlink that leads out of the seeds folder (or nowhere) is refused."""
-    if not path.is_symlink():
-        return real_folder / path.name
+def symlink_target(path: Path, real_folder: Path, shown: str) -> Path:
+    """Where a symlinked seed really is; one that leads out of the seeds folder (or nowhere) is refused."""
     target = path.resolve()
     if not target.exists():
         raise SeedError(f"{shown}: a symlink to {target}, which does not exist")
@@ -209,7 +207,7 @@ def list_seeds(folder: Path) -> tuple[list[SeedFile], list[str]]:
         shown = os.path.join(folder, name)
         if entries[name].is_symlink():
             try:
-                real = real_path(Path(shown), real_folder, shown)
+                real = symlink_target(Path(shown), real_folder, shown)
             except SeedError as error:
                 errors.append(str(error))
                 continue

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Any
+from typing import Any, Iterable
 
 HANTA_MODEL_DEFAULT = "morphmodel_ger.pgz"
 MIN_PART_DEFAULT = 4  # letters on each side of a compound split
@@ -76,7 +76,7 @@ def is_proper(word: str) -> bool:
     return _proper_known[word]
 
 
-def remember_proper(verdicts: dict[str, bool]) -> None:
+def remember_proper(verdicts: Iterable[tuple[str, bool]]) -> None:
     _proper_known.update(verdicts)
 
 

@@ -42,8 +42,9 @@ def checked_path(name: str) -> PurePosixPath:
     return path
 
 
-def stage_files(outputs: Iterable[tuple[str, bytes]], folder: Path, keep: Iterable[str], old: Path) -> None:
-    """Write every output below `folder`, and link the kept ones from `old`.
+def stage_files(outputs: Iterable[tuple[str, bytes]], folder: Path, keep: Iterable[str],
+                old: Path) -> list[PurePosixPath]:
+    """Write every output below `folder`, and link the kept ones from `old`; the paths written.
 
     Kept files are hard links to the previous site's files: their bytes are not
     written again. Two outputs for one path are an error.
@@ -70,7 +71,7 @@ def stage_files(outputs: Iterable[tuple[str, bytes]], folder: Path, keep: Iterab
             shutil.copy2(old / name, target)
     for name, data in outputs:
         target_of(name).write_bytes(data)
-    (folder / MARKER).write_bytes(MARKER_TEXT)
+    return sorted(seen)
 
 
 def write_site(outputs: Iterable[tuple[str, bytes]], out: Path, protected: Iterable[Path] = (),
@@ -86,6 +87,7 @@ def write_site(outputs: Iterable[tuple[str, bytes]], out: Path, protected: Itera
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
     try:
         stage_files(outputs, staging, keep, out)
+        (staging / MARKER).write_bytes(MARKER_TEXT)
         if finish:
             finish(staging)
         os.chmod(staging, 0o755)
@@ -119,13 +121,11 @@ def update_site(outputs: Iterable[tuple[str, bytes]], out: Path, removed: Iterab
     removed = [checked_path(name) for name in removed]
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
     try:
-        stage_files(outputs, staging, (), out)
-        (staging / MARKER).unlink()
-        staged = sorted(p.relative_to(staging) for p in staging.rglob("*") if p.is_file())
+        staged = stage_files(outputs, staging, (), out)
         (out / index_file).unlink(missing_ok=True)
         for name in staged:
             if str(name) != index_file:
-                move_into(staging / name, out / name)
+                move_into(staging.joinpath(*name.parts), out.joinpath(*name.parts))
         for name in removed:
             delete_output(out, Path(*name.parts))
         if (staging / index_file).is_file():
