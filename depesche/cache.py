@@ -15,10 +15,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .config import Config
-from .model import Article, RawSeed
+from .model import Article, RawSeed, Topic
 
 CACHE_FILE = ".depesche-cache"
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 PACKAGE = Path(__file__).resolve().parent
 
 
@@ -46,6 +46,15 @@ class Processed:
         return zlib.decompress(self.body).decode("utf-8")
 
 
+def share_topics(made: Iterable[Processed | str]) -> list[Processed | str]:
+    """The results with one `Topic` object per topic, so the cache stores and loads each topic once."""
+    shared: dict[Topic, Topic] = {}
+    return [result if isinstance(result, str) else
+            replace(result, article=replace(result.article,
+                                            topics=tuple(shared.setdefault(t, t) for t in result.article.topics)))
+            for result in made]
+
+
 class Bodies(Mapping[str, str]):
     """Article id -> body HTML, decompressed only when a page or feed asks for it."""
 
@@ -69,12 +78,13 @@ class BuildCache:
     outputs: dict[str, str] = field(default_factory=dict)  # output path -> fingerprint
     cards: dict[str, str] = field(default_factory=dict)  # article digest -> card HTML
     signatures: dict[str, tuple] = field(default_factory=dict)  # seed name -> (its signature, its key)
+    related: tuple[str, dict[str, tuple[str, ...]]] = ("", {})  # (digest of the layout, article id -> related ids)
+    templates: dict[str, bytes] = field(default_factory=dict)  # Jinja2's compiled templates
 
 
 def digest(*parts: object) -> str:
     """A short stable hash of bytes, strings and reprs."""
-    return hashlib.blake2b(b"\x1f".join(part if isinstance(part, bytes) else repr(part).encode("utf-8")
-                                         for part in parts), digest_size=16).hexdigest()
+    return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=16).hexdigest()
 
 
 def files_digest(folder: Path, pattern: str) -> str:

@@ -21,13 +21,12 @@ def unify_topics(articles: Sequence[Article]) -> list[Article]:
         for topic in article.topics:
             spellings[topic.slug][topic.name] += 1
     canonical = {
-        slug: min(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        slug: Topic(min(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0], slug)
         for slug, counts in spellings.items()
     }
     unified = []
     for article in articles:
-        slugs = list(dict.fromkeys(t.slug for t in article.topics))
-        topics = tuple(Topic(canonical[s], s) for s in slugs)
+        topics = tuple(canonical[s] for s in dict.fromkeys(t.slug for t in article.topics))
         unified.append(article if topics == article.topics else replace(article, topics=topics))
     return unified
 
@@ -62,8 +61,8 @@ RELATED_WINDOW_DEFAULT = 3  # neighbours per shared topic considered; keeps this
 
 
 def related_articles(articles: Sequence[Article],
-                     topics: Sequence[tuple[Topic, Sequence[Article]]]) -> dict[str, list[Article]]:
-    """For each article, the others that share the most topics with it (then the closest in time).
+                     topics: Sequence[tuple[Topic, Sequence[Article]]]) -> dict[str, tuple[str, ...]]:
+    """For each article's id, the ids of the others that share the most topics with it (then the closest in time).
 
     Candidates are an article's nearest neighbours in each of its topics' lists,
     so the cost grows with N, not N squared.
@@ -84,8 +83,13 @@ def related_articles(articles: Sequence[Article],
         candidates.discard(here)
         ranked = heapq.nsmallest(RELATED_COUNT_DEFAULT, [(-(own & masks[at]).bit_count(), abs(at - here), at)
                                                          for at in candidates])
-        related[article.id] = [articles[at] for _, _, at in ranked]
+        related[article.id] = tuple(articles[at].id for _, _, at in ranked)
     return related
+
+
+def related_layout(articles: Sequence[Article]) -> tuple:
+    """All that `related_articles` depends on: the order of the articles and their topics."""
+    return tuple((a.id, *(t.slug for t in a.topics)) for a in articles)
 
 
 def months(articles: Sequence[Article]) -> list[tuple[tuple[int, int], list[Article]]]:

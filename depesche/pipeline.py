@@ -16,21 +16,21 @@ from typing import Callable, Iterator, Sequence
 from zoneinfo import ZoneInfo
 
 from jinja2 import Environment
-from markupsafe import Markup
 
 from . import parallel
 from .cache import (
     CACHE_FILE, Bodies, BuildCache, Processed, build_fingerprint, digest, dump_cache, load_cache, seed_key,
+    share_topics,
 )
 from .clean import clean
-from .collate import collate
+from .collate import collate, related_layout
 from .config import Config
 from .document import body_markdown, markdown_to_html
 from .enrich import MetadataError, enrich
 from .model import Article, RawSeed, Seed
-from .plan import Output, Site, make_site, plan, render_output
+from .plan import Cards, Output, Site, make_site, plan, render_output
 from .read import SeedError, SeedFile, list_seeds, parse_seed, read_raw
-from .render import card_html, template_environment
+from .render import CompiledTemplates, card_html, template_environment
 from .search import index_search, search_available
 from .topics import Vocabulary, load_models, load_vocabulary
 from .topics_lang import remember_proper, take_proper_verdicts
@@ -106,7 +106,8 @@ def process_all(keys: dict[str, str], read: dict[str, RawSeed], cache: BuildCach
         remember_proper(known.proper_nouns)
     if parallel.would_fork(len(missing)):
         load_models()  # once, before the workers fork: they share the loaded tables
-    made = parallel.map_ordered(process_raw, list(missing.values()), (vocabulary, config), progress, "seeds")
+    made = share_topics(parallel.map_ordered(process_raw, list(missing.values()), (vocabulary, config), progress,
+                                             "seeds"))
     fresh = dict(zip(missing, made))
     results, errors, owners = {}, [], {}
     for key in keys.values():
@@ -129,15 +130,21 @@ def article_digests(results: dict[str, Processed], articles: Sequence[Article]) 
 
 
 def article_cards(articles: Sequence[Article], digests: dict[str, str], cache: BuildCache,
-                  config: Config, env: Environment) -> dict[str, Markup]:
-    """Each article's card HTML, from the cache where its digest is unchanged."""
-    return {a.id: Markup(cache.cards.get(digests[a.id]) or card_html(env, config, a)) for a in articles}
+                  config: Config, env: Environment) -> dict[str, str]:
+    """Each article's card HTML by the article's digest, from the cache where that digest is known."""
+    known = cache.cards
+    return {digests[a.id]: known.get(digests[a.id]) or card_html(env, config, a) for a in articles}
+
+
+def cache_file(cache: BuildCache) -> Iterator[tuple[str, bytes]]:
+    """The cache's bytes, made only when asked for: after the outputs, whose rendering adds to it."""
+    yield CACHE_FILE, dump_cache(cache)
 
 
 def reusable(outputs: Sequence[Output], cache: BuildCache, out: Path) -> set[str]:
     """Outputs whose fingerprint is unchanged and whose file is still there."""
-    return {o.path for o in outputs
-            if cache.outputs.get(o.path) == o.fingerprint and os.path.isfile(os.path.join(out, o.path))}
+    folder = os.path.join(out, "")
+    return {o.path for o in outputs if cache.outputs.get(o.path) == o.fingerprint and os.path.isfile(folder + o.path)}
 
 
 def render_all(outputs: Sequence[Output], site: Site, env: Environment,
@@ -152,7 +159,7 @@ def render_site(config: Config, articles: Sequence[Article]) -> dict[str, bytes]
     env = template_environment(config.templates)
     bodies = {a.id: markdown_to_html(body_markdown(a)) for a in articles}
     digests = {a.id: digest(a) for a in articles}
-    cards = {a.id: Markup(card_html(env, config, a)) for a in articles}
+    cards = Cards(digests, {digests[a.id]: card_html(env, config, a) for a in articles})
     site = make_site(config, articles, bodies, digests, cards)
     return {o.path: render_output(o, site, env) for o in plan(site)}
 
@@ -178,16 +185,20 @@ def build(config: Config, strict: bool = False, progress: Progress | None = None
         return BuildReport(len(articles), len(topics), 0, errors, warnings, 0, processed)
     bodies = Bodies(results.values())
     digests = article_digests(results, articles)
-    env = template_environment(config.templates)  # one per build: templates compile once
+    compiled = CompiledTemplates(cache.templates)
+    env = template_environment(config.templates, compiled)  # one per build: templates compile once
     cards = article_cards(articles, digests, cache, config, env)
-    site = make_site(config, articles, bodies, digests, cards)
+    layout = digest(related_layout(articles))
+    site = make_site(config, articles, bodies, digests, Cards(digests, cards),
+                     cache.related[1] if cache.related[0] == layout else None)
     outputs = plan(site)
     keep = reusable(outputs, cache, config.out)
     todo = [o for o in outputs if o.path not in keep]
     new_cache = BuildCache(fingerprint, results, {o.path: o.fingerprint for o in outputs},
-                           {digests[i]: str(card) for i, card in cards.items()},
-                           {f.shown: (f.signature, keys[f.shown]) for f in files if f.shown in keys})
-    made = chain(render_all(todo, site, env, progress), [(CACHE_FILE, dump_cache(new_cache))])
+                           cards, {f.shown: (f.signature, keys[f.shown]) for f in files if f.shown in keys},
+                           (layout, site.related),
+                           compiled.known)
+    made = chain(render_all(todo, site, env, progress), cache_file(new_cache))
     protected = (config.seeds, Path.cwd())
     if cache.outputs and not config.search:  # the previous site is trusted: change only what changed
         removed = set(cache.outputs) - {o.path for o in outputs}

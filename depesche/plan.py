@@ -7,7 +7,7 @@ only the outputs whose fingerprint changed and keeps the others' bytes.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Mapping, Sequence
+from typing import Iterator, Mapping, Sequence
 
 from jinja2 import Environment
 from markupsafe import Markup
@@ -33,9 +33,26 @@ class Site:
     bodies: Mapping[str, str]  # article id -> body HTML
     digests: Mapping[str, str]  # article id -> digest of everything the article shows
     topics: Sequence[tuple[Topic, Sequence[Article]]]
-    related: Mapping[str, Sequence[Article]]  # article id -> related articles
+    related: Mapping[str, Sequence[str]]  # article id -> related articles' ids
     months: Sequence[tuple[tuple[int, int], Sequence[Article]]]  # (year, month) -> articles
     cards: Mapping[str, Markup]  # article id -> its card's HTML
+    by_id: Mapping[str, Article]
+
+
+class Cards(Mapping[str, Markup]):
+    """Article id -> its card's HTML, looked up only for the list pages being rendered."""
+
+    def __init__(self, digests: Mapping[str, str], html: Mapping[str, str]):
+        self._digests, self._html = digests, html  # article id -> digest -> card HTML
+
+    def __getitem__(self, article_id: str) -> Markup:
+        return Markup(self._html[self._digests[article_id]])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._digests)
+
+    def __len__(self) -> int:
+        return len(self._digests)
 
 
 @dataclass(frozen=True)
@@ -47,18 +64,17 @@ class Output:
 
 
 def make_site(config: Config, articles: Sequence[Article], bodies: Mapping[str, str],
-              digests: Mapping[str, str], cards: Mapping[str, Markup]) -> Site:
+              digests: Mapping[str, str], cards: Mapping[str, Markup],
+              known_related: Mapping[str, Sequence[str]] | None = None) -> Site:
+    """The site's derived lists; `known_related` (ids) is a previous build's choice for the same layout."""
     topics = topic_index(articles)
-    return Site(config, articles, bodies, digests, topics, related_articles(articles, topics),
-                months(articles), cards)
+    related = known_related or related_articles(articles, topics)
+    return Site(config, articles, bodies, digests, topics, related, months(articles), cards,
+                {a.id: a for a in articles})
 
 
 def filename(path: str) -> str:
     return path + "index.html" if path.endswith("/") or not path else path
-
-
-def card(article: Article, site: Site) -> str:
-    return site.digests[article.id]
 
 
 def list_outputs(kind: str, folder: str, items: Sequence[Article], site: Site, extra: tuple) -> list[Output]:
@@ -66,13 +82,13 @@ def list_outputs(kind: str, folder: str, items: Sequence[Article], site: Site, e
     pages = pages_of(items)
     return [
         Output(filename(paged_path(folder, n)), kind, (*extra, n),
-               digest(kind, folder, n, len(pages), len(items), [card(a, site) for a in chunk]))
+               digest(kind, folder, n, len(pages), len(items), [site.digests[a.id] for a in chunk]))
         for n, chunk in enumerate(pages, start=1)
     ]
 
 
 def feed_outputs(folder: str, items: Sequence[Article], site: Site, topic_no: int) -> list[Output]:
-    newest = [card(a, site) for a in items[: site.config.feed_items]]
+    newest = [site.digests[a.id] for a in items[: site.config.feed_items]]
     return [Output(folder + name, "feed", (kind, topic_no), digest("feed", kind, folder, newest))
             for kind, name in FEED_FILES.items()]
 
@@ -91,9 +107,10 @@ def plan(site: Site) -> list[Output]:
     if site.config.search:
         outputs.append(Output("suche/index.html", "search", (), digest("search")))
     outputs += [Output(name, "static", (name,), digest("static", name)) for name in STATIC_FILES]
+    digests = site.digests
     for i, article in enumerate(articles):
-        neighbours = [card(a, site) for a in articles[max(i - 1, 0):i + 2]]
-        related = [card(a, site) for a in site.related[article.id]]
+        neighbours = [digests[a.id] for a in articles[max(i - 1, 0):i + 2]]
+        related = [digests[i] for i in site.related[article.id]]
         outputs.append(Output(filename(article_path(article)), "article", (i,),
                               digest("article", i == 0, i == len(articles) - 1, neighbours, related)))
     outputs.append(Output("archiv/index.html", "archive", (),
@@ -119,7 +136,7 @@ def render_article(output: Output, site: Site, env: Environment) -> bytes:
     (i,) = output.key
     articles, article = site.articles, site.articles[output.key[0]]
     return page(env, site.config, "article.html", article_path(article), article=article,
-                body=Markup(site.bodies[article.id]), related=site.related[article.id],
+                body=Markup(site.bodies[article.id]), related=[site.by_id[i] for i in site.related[article.id]],
                 newer=articles[i - 1] if i > 0 else None,
                 older=articles[i + 1] if i + 1 < len(articles) else None)[1]
 

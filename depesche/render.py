@@ -5,7 +5,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Sequence
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2.bccache import Bucket
 
 from .config import Config
 from .model import Article, Topic
@@ -37,9 +38,27 @@ def topic_path(topic: Topic) -> str:
     return f"themen/{topic.slug}/"
 
 
-def template_environment(folder: Path) -> Environment:
+class CompiledTemplates(BytecodeCache):
+    """Templates compiled by an earlier build, kept in the build cache so a rebuild need not compile them.
+
+    Jinja2 checks each entry against the template's source and the Python version before using it.
+    """
+
+    def __init__(self, known: dict[str, bytes]):
+        self.known = dict(known)
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.known:
+            bucket.bytecode_from_string(self.known[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.known[bucket.key] = bucket.bytecode_to_string()
+
+
+def template_environment(folder: Path, compiled: CompiledTemplates | None = None) -> Environment:
     env = Environment(
         loader=FileSystemLoader(folder),
+        bytecode_cache=compiled,
         autoescape=select_autoescape(["html", "xml"]),
         undefined=StrictUndefined,
         trim_blocks=True,

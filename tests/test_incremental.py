@@ -132,3 +132,36 @@ def test_rebuild_reads_only_seeds_whose_file_or_sidecar_changed(config: Config, 
     second.with_suffix(".toml").write_text('date = 2014-03-01T09:30:00+01:00\nauthor = "Anna Beispiel"\n')
     report = build(config)
     assert sorted(reads) == sorted([first.name, second.name]) and report.processed == 2
+
+
+def test_rebuild_reuses_compiled_templates_from_the_cache(config: Config, monkeypatch):
+    from jinja2 import Environment
+
+    build(config)
+
+    def no_compiling(*args, **kwargs):
+        raise AssertionError("a template was compiled again")
+
+    monkeypatch.setattr(Environment, "compile", no_compiling)
+    edited = sorted(config.seeds.glob("*.txt"))[0]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nEin weiterer Absatz am Ende des Artikels.\n")
+    assert build(config).rendered > 0
+
+
+def test_related_articles_are_chosen_anew_only_when_order_or_topics_change(config: Config, tmp_path: Path,
+                                                                           monkeypatch):
+    from depesche import plan
+
+    build(config)
+    chosen = []
+    real_related = plan.related_articles
+    monkeypatch.setattr(plan, "related_articles", lambda *args: chosen.append(1) or real_related(*args))
+    sidecar = sorted(config.seeds.glob("*.txt"))[0].with_suffix(".toml")
+    dated = sidecar.read_text(encoding="utf-8") if sidecar.exists() else ""
+    sidecar.write_text(dated + 'author = "Anna Beispiel"\n')
+    build(config)
+    chosen_for_author = len(chosen)
+    sidecar.write_text(dated + 'topics = ["Facebook", "Skype"]\n')
+    build(config)
+    assert (chosen_for_author, len(chosen)) == (0, 1)
+    assert_same_as_clean_build(config, tmp_path)
