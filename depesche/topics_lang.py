@@ -95,6 +95,7 @@ def zipf(word: str) -> float:
     return wordtable.zipf(word) or UNKNOWN_ZIPF_DEFAULT
 
 
+@lru_cache(maxsize=CACHE_SIZE_DEFAULT)
 def fold(text: str) -> str:
     """A comparison key: case, umlaut spelling, accents and punctuation ignored."""
     text = unicodedata.normalize("NFKC", text).casefold()

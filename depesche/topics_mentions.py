@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterator, Sequence
+from functools import lru_cache
+from typing import Iterator, NamedTuple, Sequence
 
-from .topics_lang import is_proper, lemma, zipf
+from .topics_lang import CACHE_SIZE_DEFAULT, is_proper, lemma, zipf
 from .topics_vocab import Vocabulary
 
 WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*-?")
@@ -30,8 +31,7 @@ class Mention:
     block: int  # 0 = headline, 1 = lede, ...
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):  # a tuple: made for every word of every article, so it must be cheap
     text: str
     head: str  # the part a compound folds onto
     kind: str  # "name", "noun", "adj", "particle", "" (not a tag word)
@@ -40,12 +40,14 @@ class Word:
     initial: bool  # first word of a sentence
 
 
+@lru_cache(maxsize=CACHE_SIZE_DEFAULT)
 def head_of(token: str) -> str:
     """A hyphenated compound folds onto its first part, unless that is a letter ("E-Plus")."""
     first = token.split("-")[0]
     return first if len(first) >= 2 and "-" in token.rstrip("-") else token.rstrip("-")
 
 
+@lru_cache(maxsize=CACHE_SIZE_DEFAULT)
 def word_kind(head: str, initial: bool) -> str:
     """What a word can be in a tag: a name, a common noun, a name-forming adjective, or nothing.
 
@@ -72,14 +74,18 @@ def word_kind(head: str, initial: bool) -> str:
 def words(text: str, skip: list[tuple[int, int]]) -> Iterator[Word]:
     """The text's words with their kind, leaving out spans the vocabulary already took."""
     previous_end = None
+    spans = iter(skip)  # in order and apart, as `finditer` found them
+    span = next(spans, None)
     for match in WORD_RE.finditer(text):
-        token, start = match.group(), match.start()
-        initial = previous_end is None or bool(SENTENCE_GAP_RE.search(text[previous_end:start]))
-        previous_end = match.end()
-        if any(a <= start < b for a, b in skip) or token.endswith("-"):
+        token, start, end = match.group(), match.start(), match.end()
+        initial = previous_end is None or SENTENCE_GAP_RE.search(text, previous_end, start) is not None
+        previous_end = end
+        while span and span[1] <= start:
+            span = next(spans, None)
+        if token.endswith("-") or (span and span[0] <= start):
             continue
         head = head_of(token)
-        yield Word(token, head, word_kind(head, initial), start, match.end(), initial)
+        yield Word(token, head, word_kind(head, initial), start, end, initial)
 
 
 def loose_start(word: Word) -> bool:
