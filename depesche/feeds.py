@@ -10,6 +10,7 @@ for an author's name without an e-mail address, so it gets `dc:creator`.
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from functools import lru_cache
 from typing import Mapping, Sequence
 
 from feedgen.feed import FeedEntry, FeedGenerator
@@ -24,6 +25,7 @@ GENERATOR = "Depesche"  # no version number: a release must not change the bytes
 EMPTY_FEED_DATE = datetime(1970, 1, 1, tzinfo=timezone.utc)  # not the clock: builds stay identical
 FEED_FILES = {"rss": "feed.xml", "atom": "atom.xml", "json": "feed.json"}
 FEED_TYPES = {"rss": "application/rss+xml", "atom": "application/atom+xml"}
+FEED_ENTRIES_KEPT = 512  # the outputs come feed by feed: enough for an RSS and Atom pair and the next feeds
 
 
 def make_entry(article: Article, body: str, config: Config) -> FeedEntry:
@@ -46,6 +48,15 @@ def make_entry(article: Article, body: str, config: Config) -> FeedEntry:
             entry.category(term=xml_text(topic.name), label=xml_text(topic.name),
                            scheme=config.url(topic_path(topic)))
     return entry
+
+
+@lru_cache(maxsize=FEED_ENTRIES_KEPT)
+def shared_entry(article: Article, body: str, config: Config) -> FeedEntry:
+    """An article's entry, made once for the RSS and Atom feeds of the site and of its topics.
+
+    feedgen only reads an entry when it writes a feed, so one entry can stand in several.
+    """
+    return make_entry(article, body, config)
 
 
 def site_feed_title(config: Config, topic: Topic | None) -> tuple[str, str]:
@@ -75,7 +86,7 @@ def feed_file(
     feed.author(name=config.author)
     feed.updated(max((a.updated for a in newest), default=EMPTY_FEED_DATE))
     for article in newest:
-        feed.add_entry(make_entry(article, bodies[article.id], config), order="append")
+        feed.add_entry(shared_entry(article, bodies[article.id], config), order="append")
     return feed.rss_str(pretty=True) if kind == "rss" else feed.atom_str(pretty=True)
 
 
