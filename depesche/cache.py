@@ -7,10 +7,12 @@ cache means a full build, never a wrong site.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import pickle
 import zlib
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -117,6 +119,25 @@ def load_cache(out: Path, fingerprint: str) -> BuildCache:
     if not isinstance(cache, BuildCache) or cache.fingerprint != fingerprint:
         return BuildCache(fingerprint)
     return cache
+
+
+@contextmanager
+def loaded_cache(out: Path, fingerprint: str) -> Iterator[BuildCache]:
+    """The previous build's cache, kept out of the cycle collector's sight while the build runs.
+
+    At 10,000 articles it is some 100,000 objects without cycles; the collector
+    scanning them while they are made and again on every full pass only costs time.
+    """
+    gc.disable()
+    try:
+        cache = load_cache(out, fingerprint)
+    finally:
+        gc.enable()
+    gc.freeze()
+    try:
+        yield cache
+    finally:
+        gc.unfreeze()
 
 
 def dump_cache(cache: BuildCache) -> bytes:

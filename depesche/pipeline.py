@@ -19,7 +19,7 @@ from jinja2 import Environment
 
 from . import parallel
 from .cache import (
-    CACHE_FILE, Bodies, BuildCache, Processed, build_fingerprint, digest, dump_cache, load_cache, seed_key,
+    CACHE_FILE, Bodies, BuildCache, Processed, build_fingerprint, digest, dump_cache, loaded_cache, seed_key,
     share_topics,
 )
 from .clean import clean
@@ -172,7 +172,13 @@ def build(config: Config, strict: bool = False, progress: Progress | None = None
         notes.append(f"{config.out}: no search: pagefind is not installed (pip install 'pagefind[extended]')")
         config = replace(config, search=False)
     fingerprint = build_fingerprint(config)
-    cache = load_cache(config.out, fingerprint)
+    with loaded_cache(config.out, fingerprint) as cache:
+        return build_from(config, fingerprint, cache, notes, strict, progress, started)
+
+
+def build_from(config: Config, fingerprint: str, cache: BuildCache, notes: list[str], strict: bool,
+               progress: Progress | None, started: float) -> BuildReport:
+    """The build, given what the previous one left."""
     files, errors = list_seeds(config.seeds)
     keys, read, unreadable = seed_keys(files, cache)
     results, failed, processed = process_all(keys, read, cache, load_vocabulary(config.topics_file), config,
