@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .config import Config
 from .model import Article, RawSeed, Topic
+from .related import Layout, Related
 
 CACHE_FILE = ".depesche-cache"
 CACHE_FORMAT = 5
@@ -80,7 +81,7 @@ class BuildCache:
     outputs: dict[str, str] = field(default_factory=dict)  # output path -> fingerprint
     cards: dict[str, str] = field(default_factory=dict)  # article digest -> card HTML
     signatures: dict[str, tuple] = field(default_factory=dict)  # seed name -> (its signature, its key)
-    related: tuple[str, dict[str, tuple[str, ...]]] = ("", {})  # (digest of the layout, article id -> related ids)
+    related: tuple[Layout, Related] = ((), {})  # the articles' order and topics, and the related articles chosen
     templates: dict[str, bytes] = field(default_factory=dict)  # Jinja2's compiled templates
 
 

@@ -1,7 +1,6 @@
 """Site-wide decisions over all articles: order, one spelling per topic, unique URLs."""
 from __future__ import annotations
 
-import heapq
 from collections import Counter, defaultdict
 from dataclasses import replace
 from typing import Sequence
@@ -54,42 +53,6 @@ def topic_index(articles: Sequence[Article]) -> list[tuple[Topic, list[Article]]
         for topic in article.topics:
             groups[topic].append(article)
     return sorted(groups.items(), key=lambda kv: (kv[0].name.casefold(), kv[0].slug))
-
-
-RELATED_COUNT_DEFAULT = 3
-RELATED_WINDOW_DEFAULT = 3  # neighbours per shared topic considered; keeps this linear in N
-
-
-def related_articles(articles: Sequence[Article],
-                     topics: Sequence[tuple[Topic, Sequence[Article]]]) -> dict[str, tuple[str, ...]]:
-    """For each article's id, the ids of the others that share the most topics with it (then the closest in time).
-
-    Candidates are an article's nearest neighbours in each of its topics' lists,
-    so the cost grows with N, not N squared.
-    """
-    position = {a.id: i for i, a in enumerate(articles)}
-    places: list[list[tuple[list[int], int]]] = [[] for _ in articles]  # (a topic's positions, index there)
-    masks = [0] * len(articles)  # each article's topics as bits: shared topics are one AND away
-    for number, (_, members) in enumerate(topics):
-        positions = [position[m.id] for m in members]
-        for i, at in enumerate(positions):
-            places[at].append((positions, i))
-            masks[at] |= 1 << number
-    related = {}
-    for here, article in enumerate(articles):
-        own = masks[here]
-        candidates = set().union(*(positions[max(0, i - RELATED_WINDOW_DEFAULT):i + RELATED_WINDOW_DEFAULT + 1]
-                                   for positions, i in places[here]))
-        candidates.discard(here)
-        ranked = heapq.nsmallest(RELATED_COUNT_DEFAULT, [(-(own & masks[at]).bit_count(), abs(at - here), at)
-                                                         for at in candidates])
-        related[article.id] = tuple(articles[at].id for _, _, at in ranked)
-    return related
-
-
-def related_layout(articles: Sequence[Article]) -> tuple:
-    """All that `related_articles` depends on: the order of the articles and their topics."""
-    return tuple((a.id, *(t.slug for t in a.topics)) for a in articles)
 
 
 def months(articles: Sequence[Article]) -> list[tuple[tuple[int, int], list[Article]]]:

@@ -23,13 +23,14 @@ from .cache import (
     share_topics,
 )
 from .clean import clean
-from .collate import collate, related_layout
+from .collate import collate
 from .config import Config
 from .document import body_markdown, markdown_to_html
 from .enrich import MetadataError, enrich
 from .model import Article, RawSeed, Seed
 from .plan import Cards, Output, Site, make_site, plan, render_output
 from .read import SeedError, SeedFile, list_seeds, parse_seed, read_raw
+from .related import related_articles, related_layout, updated_related
 from .render import CompiledTemplates, card_html, template_environment
 from .search import index_search, search_available
 from .topics import Vocabulary, load_models, load_vocabulary
@@ -160,7 +161,7 @@ def render_site(config: Config, articles: Sequence[Article]) -> dict[str, bytes]
     bodies = {a.id: markdown_to_html(body_markdown(a)) for a in articles}
     digests = {a.id: digest(a) for a in articles}
     cards = Cards(digests, {digests[a.id]: card_html(env, config, a) for a in articles})
-    site = make_site(config, articles, bodies, digests, cards)
+    site = make_site(config, articles, bodies, digests, cards, related_articles(related_layout(articles)))
     return {o.path: render_output(o, site, env) for o in plan(site)}
 
 
@@ -194,9 +195,8 @@ def build_from(config: Config, fingerprint: str, cache: BuildCache, notes: list[
     compiled = CompiledTemplates(cache.templates)
     env = template_environment(config.templates, compiled)  # one per build: templates compile once
     cards = article_cards(articles, digests, cache, config, env)
-    layout = digest(related_layout(articles))
-    site = make_site(config, articles, bodies, digests, Cards(digests, cards),
-                     cache.related[1] if cache.related[0] == layout else None)
+    layout = related_layout(articles)
+    site = make_site(config, articles, bodies, digests, Cards(digests, cards), updated_related(*cache.related, layout))
     outputs = plan(site)
     keep = reusable(outputs, cache, config.out)
     todo = [o for o in outputs if o.path not in keep]

@@ -13,7 +13,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from .cache import digest
-from .collate import months, related_articles, topic_index
+from .collate import months, topic_index
 from .config import Config
 from .feeds import FEED_FILES, feed_file, site_feed_title
 from .model import Article, Topic
@@ -64,12 +64,8 @@ class Output:
 
 
 def make_site(config: Config, articles: Sequence[Article], bodies: Mapping[str, str],
-              digests: Mapping[str, str], cards: Mapping[str, Markup],
-              known_related: Mapping[str, Sequence[str]] | None = None) -> Site:
-    """The site's derived lists; `known_related` (ids) is a previous build's choice for the same layout."""
-    topics = topic_index(articles)
-    related = known_related or related_articles(articles, topics)
-    return Site(config, articles, bodies, digests, topics, related, months(articles), cards,
+              digests: Mapping[str, str], cards: Mapping[str, Markup], related: Mapping[str, Sequence[str]]) -> Site:
+    return Site(config, articles, bodies, digests, topic_index(articles), related, months(articles), cards,
                 {a.id: a for a in articles})
 
 

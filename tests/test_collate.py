@@ -1,5 +1,7 @@
 from datetime import timedelta
 
+from hypothesis import given, settings, strategies as st
+
 from depesche.collate import collate, topic_index, unify_topics, unique_slugs
 from depesche.model import Topic
 
@@ -35,7 +37,7 @@ def test_newest_first_and_topic_index():
 
 
 def test_related_articles_share_the_most_topics():
-    from depesche.collate import related_articles
+    from depesche.related import related_articles, related_layout
 
     t = {name: Topic(name, name.lower()) for name in ("A", "B", "C", "D")}
     base = make_article(id="base", topics=(t["A"], t["B"], t["C"]))
@@ -43,7 +45,7 @@ def test_related_articles_share_the_most_topics():
     one = make_article(id="one", slug="one", topics=(t["C"], t["D"]))
     none = make_article(id="none", slug="none", topics=(t["D"],))
     articles = collate([base, two, one, none])
-    related = related_articles(articles, topic_index(articles))
+    related = related_articles(related_layout(articles))
     assert related["base"] == ("two", "one")
     assert related["none"] == ("one",)
 
@@ -55,3 +57,18 @@ def test_months_group_by_publication_month_newest_first():
     march = make_article(id="march", published=feb.published.replace(month=3))
     assert [(m, [a.id for a in members]) for m, members in months(collate([feb, march]))] == [
         ((2014, 3), ["march"]), ((2014, 2), ["feb"])]
+
+
+slugs = st.lists(st.sampled_from("abcdefg"), unique=True, max_size=4)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(slugs, min_size=1, max_size=40), st.data())
+def test_updating_the_related_choice_equals_choosing_anew(topics, data):
+    """After some articles change their topics, choosing anew only for the affected ones gives the full choice."""
+    from depesche.related import related_articles, updated_related
+
+    old = tuple((f"id{i}", *row) for i, row in enumerate(topics))
+    changes = data.draw(st.dictionaries(st.integers(0, len(old) - 1), slugs, max_size=5))
+    new = tuple((row[0], *changes[i]) if i in changes else row for i, row in enumerate(old))
+    assert updated_related(old, related_articles(old), new) == related_articles(new)
