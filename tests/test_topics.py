@@ -70,6 +70,15 @@ def test_inflected_nouns_fold_onto_their_lemma() -> None:
     assert "Weihnachtsmarkt" in found and "Weihnachtsmärkte" not in found
 
 
+def test_plurals_with_their_own_sense_keep_it() -> None:
+    from depesche.topics_lang import lemma
+
+    assert [lemma(w) for w in ("Daten", "Kundendaten", "Medien", "Datum", "Biss")] == [
+        "Daten", "Kundendaten", "Medien", "Datum", "Biss"]
+    found = tags("Kundendaten in Gefahr", "Die Kundendaten liegen offen. Die Daten und die Medien.")
+    assert "Kundendaten" in found and "Kundendatum" not in found
+
+
 def test_genitive_folds_onto_the_name() -> None:
     found = tags("Facebooks Kauf", "Facebook kauft ein. Facebooks Chef freut sich über Facebook.")
     assert "Facebook" in found and "Facebooks" not in found
