@@ -19,6 +19,7 @@ from .topics_vocab import Vocabulary
 MIN_TOPICS_DEFAULT = 2
 MAX_TOPICS_DEFAULT = 6
 EXPECTED_TAGS_DEFAULT = 4  # how many tags an editor gives, for the cut-off's expected F1
+CALIBRATION_DEFAULT = (0.0, 1.0, 0.0)  # log-odds of a listed tag: bias, score, 1 / (1 + its place)
 MIN_LENGTH_DEFAULT = 3
 INFLECTIONS = ("en", "er", "es", "e", "n", "s")  # cut from a name's words to compare spellings
 FEATURES = ("bias", "log_count", "headline", "lede", "early", "spread", "share", "name", "topic",
@@ -33,6 +34,7 @@ class Settings:
     """The ranking's knobs: feature weights and how many tags to give."""
 
     weights: tuple[float, ...] = WEIGHTS_DEFAULT
+    calibration: tuple[float, float, float] = CALIBRATION_DEFAULT
     expected_tags: int = EXPECTED_TAGS_DEFAULT
     min_topics: int = MIN_TOPICS_DEFAULT
     max_topics: int = MAX_TOPICS_DEFAULT
@@ -183,9 +185,20 @@ def distinct(scored: list[tuple[float, str]], limit: int) -> list[tuple[float, s
     return [(value, name) for value, name, _ in kept]
 
 
+def listed(scored: list[tuple[float, str]], settings: Settings) -> list[tuple[float, str]]:
+    """The best distinct tags, each with the calibrated log-odds that an editor gave it.
+
+    The score alone is calibrated over all candidates; among the few listed ones, its
+    place in the list tells more (a second name is less likely than the score says).
+    """
+    bias, scale, place = settings.calibration
+    ranked = distinct(sorted(scored, key=lambda pair: (-pair[0], pair[1])), settings.max_topics)
+    return [(bias + scale * value + place / (1 + i), name) for i, (value, name) in enumerate(ranked)]
+
+
 def choose(scored: list[tuple[float, str]], settings: Settings) -> list[str]:
     """Best first, as many as `cut` finds worth giving."""
-    scored = distinct(sorted(scored, key=lambda pair: (-pair[0], pair[1])), settings.max_topics)
+    scored = listed(scored, settings)
     probabilities = [1 / (1 + math.exp(-max(-30.0, min(30.0, value)))) for value, _ in scored]
     return [name for _, name in scored[:cut(probabilities, settings)]]
 
