@@ -17,6 +17,9 @@ from .topics_vocab import Vocabulary
 WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*-?")
 SENTENCE_GAP_RE = re.compile(r"[.!?:;|•–—]|\n")
 PARTICLES = frozenset({"van", "de", "da", "di", "del", "la", "le", "ten", "ter", "bin", "al"})  # not "von": "Chef von Twitter"
+# Articles and pronouns by lemma: capitalised in headings and as the polite "Ihr", never part of a name.
+DETERMINERS = frozenset({"der", "ein", "kein", "mein", "dein", "sein", "ihr", "unser", "euer", "dieser", "jener",
+                         "jeder", "welcher", "alle", "mancher", "solcher"})
 MIN_LETTERS_DEFAULT = 4  # shorter single words are tags only as acronyms ("EU", not "Mio")
 FUNCTION_WORD_ZIPF_DEFAULT = 5.5  # a run's edge word this common is no name at all ("IM")
 
@@ -50,8 +53,8 @@ def word_kind(head: str, initial: bool) -> str:
     """What a word can be in a tag: a name, a common noun, a name-forming adjective, or nothing.
 
     Unknown capitalised words are names; known ones with a capitalised lemma are nouns;
-    known ones with a lower-case lemma are capitalised by position ("Die") or adjectives
-    that may start a name ("Deutsche Telekom").
+    known ones with a lower-case lemma are capitalised by position ("Die"), determiners
+    ("Ihres Lebens", "Das Video") or adjectives that may start a name ("Deutsche Telekom").
     """
     if head.lower() in PARTICLES and not initial:
         return "particle"
@@ -66,7 +69,7 @@ def word_kind(head: str, initial: bool) -> str:
         return "name"
     if base[:1].isupper():
         return "noun"
-    return "" if initial else "adj"
+    return "" if initial or base in DETERMINERS else "adj"
 
 
 def words(text: str, skip: list[tuple[int, int]]) -> Iterator[Word]:

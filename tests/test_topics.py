@@ -103,6 +103,13 @@ def test_a_tag_inside_a_better_one_is_left_out() -> None:
     assert distinct(scored, 2) == [(3.0, "Kim Jong Un"), (1.5, "Donald Trump")]
 
 
+def test_determiners_are_no_part_of_a_name() -> None:
+    found = tags("Tatzelbrumm Das Video", "Die Fahrt Ihres Lebens mit Tatzelbrumm.",
+                 "Zeig Deinen Look, wenn Deine Community Tatzelbrumm mag.")
+    assert found[0] == "Tatzelbrumm"
+    assert not [t for t in found if t.split()[0] in ("Das", "Ihres", "Deinen", "Deine") or " Das " in t], found
+
+
 def test_sentence_start_words_are_no_tags() -> None:
     found = tags("Hierbei geht es um Siemens", "Demnächst baut Siemens. Dabei hilft Siemens.")
     assert found[0] == "Siemens"
