@@ -15,6 +15,7 @@ from .topics_lang import is_proper, lemma, zipf
 from .topics_vocab import Vocabulary
 
 WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*-?")
+GENDER_RE = re.compile(r"_in(?:nen)?\b")  # "Kandidat_innen"; "*" and ":" already end the word
 SENTENCE_GAP_RE = re.compile(r"[.!?:;|•–—]|\n")
 PARTICLES = frozenset({"van", "de", "da", "di", "del", "la", "le", "ten", "ter", "bin", "al"})  # not "von": "Chef von Twitter"
 # Articles and pronouns by lemma: capitalised in headings and as the polite "Ihr", never part of a name.
@@ -44,7 +45,9 @@ class Word:
 
 
 def head_of(token: str) -> str:
-    """A hyphenated compound folds onto its first part, unless that is a letter ("E-Plus")."""
+    """A hyphenated compound folds onto its first part, unless that is a letter ("E-Plus");
+    a gendered plural onto its stem ("Kandidat_innen" -> "Kandidat")."""
+    token = GENDER_RE.sub("", token)
     first = token.split("-")[0]
     return first if len(first) >= 2 and "-" in token.rstrip("-") else token.rstrip("-")
 

@@ -70,7 +70,10 @@ def gather(found: Sequence[Mention], vocabulary: Vocabulary) -> dict[str, Candid
 
 
 def genitive_base(key: str) -> str | None:
-    """The folded key without a genitive s ("facebooks", "nicaragua s" -> "facebook", "nicaragua")."""
+    """The folded key without a genitive or plural s ("facebooks", "nicaragua s", "whiskies" ->
+    "facebook", "nicaragua", "whisky")."""
+    if key.endswith("ies") and len(key) > MIN_LENGTH_DEFAULT + 2:
+        return key[:-3] + "y"
     if key.endswith(" s"):
         return key[:-2]
     return key[:-1] if key.endswith("s") and len(key) > MIN_LENGTH_DEFAULT + 1 else None

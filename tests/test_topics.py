@@ -9,8 +9,9 @@ import pytest
 from depesche.clean import clean
 from depesche.enrich import enrich
 from depesche.read import read_seed
-from depesche.topics import Settings, Vocabulary, extract_topics, load_vocabulary
-from depesche.topics_rank import FEATURES, cut, distinct
+from depesche.topics import Settings, Vocabulary, extract_topics, load_vocabulary, mentions
+from depesche.topics_lang import lemma
+from depesche.topics_rank import FEATURES, candidates, cut, distinct
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = {
@@ -71,12 +72,17 @@ def test_inflected_nouns_fold_onto_their_lemma() -> None:
 
 
 def test_plurals_with_their_own_sense_keep_it() -> None:
-    from depesche.topics_lang import lemma
-
     assert [lemma(w) for w in ("Daten", "Kundendaten", "Medien", "Datum", "Biss")] == [
         "Daten", "Kundendaten", "Medien", "Datum", "Biss"]
     found = tags("Kundendaten in Gefahr", "Die Kundendaten liegen offen. Die Daten und die Medien.")
     assert "Kundendaten" in found and "Kundendatum" not in found
+
+
+def test_gendered_and_english_plurals_fold_onto_their_base() -> None:
+    text = ["Die Kandidat_innen stellen sich vor. Ein Kandidat lacht.", "Whiskies aus Schottland: der Whisky."]
+    found = [name for name, _ in candidates(mentions("Kandidat_innen im Test", text, Vocabulary()), Vocabulary())]
+    assert "Kandidat" in found and "Whisky" in found
+    assert not {"Kandidat_innen", "Whiskies"} & set(found), found
 
 
 def test_genitive_folds_onto_the_name() -> None:
