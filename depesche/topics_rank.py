@@ -19,14 +19,14 @@ from .topics_vocab import Vocabulary
 MIN_TOPICS_DEFAULT = 2
 MAX_TOPICS_DEFAULT = 6
 EXPECTED_TAGS_DEFAULT = 4  # how many tags an editor gives, for the cut-off's expected F1
-CALIBRATION_DEFAULT = (0.0, 1.0, 0.0)  # log-odds of a listed tag: bias, score, 1 / (1 + its place)
+CALIBRATION_DEFAULT = (-0.317, 0.702, 0.205)  # log-odds of a listed tag: bias, score, 1 / (1 + its place)
 MIN_LENGTH_DEFAULT = 3
 INFLECTIONS = ("en", "er", "es", "e", "n", "s")  # cut from a name's words to compare spellings
 FEATURES = ("bias", "log_count", "headline", "lede", "early", "spread", "share", "name", "topic",
             "multiword", "acronym", "zipf", "zipf_noun", "unknown", "long", "name_count", "rank_share",
             "headline_noun", "zipf_low", "zipf_mid", "zipf_high", "once")
-WEIGHTS_DEFAULT = (-2.886, 0.474, -0.856, 0.002, 2.52, 1.55, 1.776, 1.524, 1.126, -1.933, -0.583, -0.695, 0.134,
-                   -2.125, -0.036, -0.409, -0.383, 0.857, -0.753, 0.26, 0.483, -0.2)
+WEIGHTS_DEFAULT = (-2.682, 0.474, -1.232, -0.117, 2.901, 1.222, 1.803, 1.493, 1.939, -1.841, -0.455, -0.699, 0.084,
+                   -2.224, -0.105, -0.452, -0.342, 1.049, -0.764, 0.338, 0.568, -0.279)
 
 
 @dataclass(frozen=True)
