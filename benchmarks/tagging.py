@@ -7,7 +7,8 @@ usage: python benchmarks/tagging.py [--data ../shared/bench/tagging] [--folds 5]
 3. Scores the shipped weights (in-sample: they were fitted on this dev set), then
    cross-validates the fitting: for each fold (grouped by the article's web site) fits
    the weights and cut-off on the other folds and scores the held-out one.
-   --fit prints weights fitted on all articles, for WEIGHTS_DEFAULT (shipped ones are
+   --fit prints weights and calibration fitted on all articles, for WEIGHTS_DEFAULT and
+   CALIBRATION_DEFAULT in depesche/topics_rank.py (shipped ones are
    fitted with --headline: each file's first line is its headline, which the ranking
    should learn from whether or not the cleaner finds it).
 """
@@ -30,7 +31,8 @@ from depesche.clean import clean  # noqa: E402
 from depesche.enrich import headline_from_text  # noqa: E402
 from depesche.read import read_seed  # noqa: E402
 from depesche.topics import Settings, extract_topics, load_vocabulary, mentions  # noqa: E402
-from depesche.topics_rank import FEATURES, candidates, choose, listed  # noqa: E402
+from depesche.topics_choose import choose, listed  # noqa: E402
+from depesche.topics_rank import FEATURES, candidates  # noqa: E402
 
 DATA_DEFAULT = ROOT.parent / "shared" / "bench" / "tagging"
 FOLDS_DEFAULT = 5

@@ -11,7 +11,8 @@ from depesche.enrich import enrich
 from depesche.read import read_seed
 from depesche.topics import Settings, Vocabulary, extract_topics, load_vocabulary, mentions
 from depesche.topics_lang import lemma
-from depesche.topics_rank import FEATURES, candidates, cut, distinct
+from depesche.topics_choose import cut, distinct
+from depesche.topics_rank import FEATURES, candidates
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = {
