@@ -7,7 +7,8 @@ usage: python benchmarks/tagging.py [--data ../shared/bench/tagging] [--folds 5]
 3. Scores the shipped weights (in-sample: they were fitted on this dev set), then
    cross-validates the fitting: for each fold (grouped by the article's web site) fits
    the weights and cut-off on the other folds and scores the held-out one.
-   --fit prints weights fitted on all articles, for WEIGHTS_DEFAULT (shipped ones are
+   --fit prints weights and calibration fitted on all articles, for WEIGHTS_DEFAULT and
+   CALIBRATION_DEFAULT in depesche/topics_rank.py (shipped ones are
    fitted with --headline: each file's first line is its headline, which the ranking
    should learn from whether or not the cleaner finds it).
 """
@@ -30,7 +31,8 @@ from depesche.clean import clean  # noqa: E402
 from depesche.enrich import headline_from_text  # noqa: E402
 from depesche.read import read_seed  # noqa: E402
 from depesche.topics import Settings, extract_topics, load_vocabulary, mentions  # noqa: E402
-from depesche.topics_rank import FEATURES, candidates, choose  # noqa: E402
+from depesche.topics_choose import choose, listed  # noqa: E402
+from depesche.topics_rank import FEATURES, candidates  # noqa: E402
 
 DATA_DEFAULT = ROOT.parent / "shared" / "bench" / "tagging"
 FOLDS_DEFAULT = 5
@@ -38,6 +40,7 @@ L2_DEFAULT = 1.0
 NEWTON_STEPS_DEFAULT = 12
 PAIR_POOL_DEFAULT = 30  # leading candidates per article whose order the ranking learns
 EXPECTED_TAGS_OPTIONS = (3, 4, 5)
+CALIBRATION_L2_DEFAULT = 0.1
 
 
 def load_scorer(data: Path):
@@ -153,10 +156,31 @@ def fit(scorer, tables: list, cases: list[dict]) -> tuple[float, ...]:
     return tuple(round(float(v), 3) for v in weights)
 
 
+def calibrate(scorer, tables: list, cases: list[dict], weights: tuple[float, ...]) -> tuple[float, float, float]:
+    """Log-odds that a listed tag is right, from its score and its place in the list.
+
+    Fitted on the tags the cut-off chooses among (each article's distinct best few),
+    not on all candidates, whose bulk of hopeless nouns the score's own calibration follows.
+    """
+    import numpy as np
+
+    plain = Settings(weights=weights, calibration=(0.0, 1.0, 0.0))
+    rows, labels = [], []
+    for table, case in zip(tables, cases):
+        scored = [(sum(w * x for w, x in zip(weights, vector)), name) for name, vector in table]
+        for place, (value, name) in enumerate(listed(scored, plain)):
+            rows.append((1.0, value, 1.0 / (1 + place)))
+            labels.append(float(any(scorer.match(name, g) for g in case["gold"])))
+    bias, scale, place = logistic(np.array(rows), np.array(labels), l2=CALIBRATION_L2_DEFAULT)
+    return round(float(bias), 3), round(float(scale), 3), round(float(place), 3)
+
+
 def fit_settings(scorer, tables: list, cases: list[dict]) -> Settings:
-    """Weights by regression, then the cut-off's expected tag count that gives the best F1@5."""
+    """Weights by regression, their calibration among the listed tags, then the cut-off's
+    expected tag count that gives the best F1@5."""
     weights = fit(scorer, tables, cases)
-    options = [Settings(weights=weights, expected_tags=e) for e in EXPECTED_TAGS_OPTIONS]
+    calibration = calibrate(scorer, tables, cases, weights)
+    options = [Settings(weights=weights, calibration=calibration, expected_tags=e) for e in EXPECTED_TAGS_OPTIONS]
     return max(options, key=lambda s: evaluate(scorer, tables, cases, s)[2])
 
 
@@ -200,6 +224,8 @@ def main() -> None:
         settings = fit_settings(scorer, tables, cases)
         print("fitted on all:", dict(zip(FEATURES, settings.weights)), "expected_tags", settings.expected_tags)
         print(f"WEIGHTS_DEFAULT = {settings.weights}")
+        print(f"CALIBRATION_DEFAULT = {settings.calibration}")
+        print(f"EXPECTED_TAGS_DEFAULT = {settings.expected_tags}")
 
 
 if __name__ == "__main__":

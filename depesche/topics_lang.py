@@ -18,6 +18,8 @@ CACHE_SIZE_DEFAULT = 200_000
 UNKNOWN_ZIPF_DEFAULT = 0.0
 
 UMLAUTS = (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"))
+# Singulars whose plural means another thing: "Daten" are data, a "Datum" is a date.
+PLURAL_SENSES = {"datum": "daten", "medium": "medien", "faktum": "fakten"}
 
 
 @lru_cache(maxsize=1)
@@ -49,7 +51,18 @@ def lemma(word: str, initial: bool = False) -> str | None:
     """
     table = dictionary()
     found = table.get(word) or (initial and table.get(word.lower()))
-    return found or (decompound(word) if len(word) >= COMPOUND_MIN_DEFAULT else None)
+    found = found or (decompound(word) if len(word) >= COMPOUND_MIN_DEFAULT else None)
+    return plural_sense(word, found) if found else None
+
+
+def plural_sense(word: str, found: str) -> str:
+    """The lemma an editor would tag: the plural where it has its own sense ("Kundendaten",
+    not "Kundendatum"), today's spelling where the table has the old one ("Biss", not "Biß")."""
+    for singular, plural in PLURAL_SENSES.items():
+        if found.lower().endswith(singular) and word.lower().endswith(plural):
+            return found[:len(found) - len(singular)] + word[len(word) - len(plural):]
+    modern = found.replace("ß", "ss")
+    return modern if "ß" in found and "ß" not in word and word.startswith(modern) else found
 
 
 @lru_cache(maxsize=1)

@@ -16,8 +16,12 @@ from .topics_lang import CACHE_SIZE_DEFAULT, is_proper, lemma, zipf
 from .topics_vocab import Vocabulary
 
 WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*-?")
+GENDER_RE = re.compile(r"_in(?:nen)?\b")  # "Kandidat_innen"; "*" and ":" already end the word
 SENTENCE_GAP_RE = re.compile(r"[.!?:;|•–—]|\n")
 PARTICLES = frozenset({"van", "de", "da", "di", "del", "la", "le", "ten", "ter", "bin", "al"})  # not "von": "Chef von Twitter"
+# Articles and pronouns by lemma: capitalised in headings and as the polite "Ihr", never part of a name.
+DETERMINERS = frozenset({"der", "ein", "kein", "mein", "dein", "sein", "ihr", "unser", "euer", "dieser", "jener",
+                         "jeder", "welcher", "alle", "mancher", "solcher"})
 MIN_LETTERS_DEFAULT = 4  # shorter single words are tags only as acronyms ("EU", not "Mio")
 FUNCTION_WORD_ZIPF_DEFAULT = 5.5  # a run's edge word this common is no name at all ("IM")
 
@@ -42,7 +46,9 @@ class Word(NamedTuple):  # a tuple: made for every word of every article, so it 
 
 @lru_cache(maxsize=CACHE_SIZE_DEFAULT)
 def head_of(token: str) -> str:
-    """A hyphenated compound folds onto its first part, unless that is a letter ("E-Plus")."""
+    """A hyphenated compound folds onto its first part, unless that is a letter ("E-Plus");
+    a gendered plural onto its stem ("Kandidat_innen" -> "Kandidat")."""
+    token = GENDER_RE.sub("", token)
     first = token.split("-")[0]
     return first if len(first) >= 2 and "-" in token.rstrip("-") else token.rstrip("-")
 
@@ -52,8 +58,8 @@ def word_kind(head: str, initial: bool) -> str:
     """What a word can be in a tag: a name, a common noun, a name-forming adjective, or nothing.
 
     Unknown capitalised words are names; known ones with a capitalised lemma are nouns;
-    known ones with a lower-case lemma are capitalised by position ("Die") or adjectives
-    that may start a name ("Deutsche Telekom").
+    known ones with a lower-case lemma are capitalised by position ("Die"), determiners
+    ("Ihres Lebens", "Das Video") or adjectives that may start a name ("Deutsche Telekom").
     """
     if head.lower() in PARTICLES and not initial:
         return "particle"
@@ -68,7 +74,7 @@ def word_kind(head: str, initial: bool) -> str:
         return "name"
     if base[:1].isupper():
         return "noun"
-    return "" if initial else "adj"
+    return "" if initial or base in DETERMINERS else "adj"
 
 
 def words(text: str, skip: list[tuple[int, int]]) -> Iterator[Word]:

@@ -2,8 +2,8 @@
 
 Each candidate gets a few features (where and how often it stands, what kind of
 word it is, how common the word is in German); a linear score over them ranks
-the candidates. `WEIGHTS_DEFAULT` comes from `benchmarks/tagging.py --fit` and is
-reported there by cross-validation.
+the candidates. `WEIGHTS_DEFAULT` and `CALIBRATION_DEFAULT` come from
+`benchmarks/tagging.py --headline --fit` and are reported there by cross-validation.
 """
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Sequence
 
+from .topics_choose import choose
 from .topics_lang import fold, zipf
 from .topics_mentions import Mention
 from .topics_vocab import Vocabulary
@@ -19,13 +20,14 @@ from .topics_vocab import Vocabulary
 MIN_TOPICS_DEFAULT = 2
 MAX_TOPICS_DEFAULT = 6
 EXPECTED_TAGS_DEFAULT = 4  # how many tags an editor gives, for the cut-off's expected F1
+CALIBRATION_DEFAULT = (-0.317, 0.702, 0.205)  # log-odds of a listed tag: bias, score, 1 / (1 + its place)
 MIN_LENGTH_DEFAULT = 3
 INFLECTIONS = ("en", "er", "es", "e", "n", "s")  # cut from a name's words to compare spellings
 FEATURES = ("bias", "log_count", "headline", "lede", "early", "spread", "share", "name", "topic",
             "multiword", "acronym", "zipf", "zipf_noun", "unknown", "long", "name_count", "rank_share",
             "headline_noun", "zipf_low", "zipf_mid", "zipf_high", "once")
-WEIGHTS_DEFAULT = (-2.886, 0.474, -0.856, 0.002, 2.52, 1.55, 1.776, 1.524, 1.126, -1.933, -0.583, -0.695, 0.134,
-                   -2.125, -0.036, -0.409, -0.383, 0.857, -0.753, 0.26, 0.483, -0.2)
+WEIGHTS_DEFAULT = (-2.682, 0.474, -1.232, -0.117, 2.901, 1.222, 1.803, 1.493, 1.939, -1.841, -0.455, -0.699, 0.084,
+                   -2.224, -0.105, -0.452, -0.342, 1.049, -0.764, 0.338, 0.568, -0.279)
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,7 @@ class Settings:
     """The ranking's knobs: feature weights and how many tags to give."""
 
     weights: tuple[float, ...] = WEIGHTS_DEFAULT
+    calibration: tuple[float, float, float] = CALIBRATION_DEFAULT
     expected_tags: int = EXPECTED_TAGS_DEFAULT
     min_topics: int = MIN_TOPICS_DEFAULT
     max_topics: int = MAX_TOPICS_DEFAULT
@@ -68,7 +71,10 @@ def gather(found: Sequence[Mention], vocabulary: Vocabulary) -> dict[str, Candid
 
 
 def genitive_base(key: str) -> str | None:
-    """The folded key without a genitive s ("facebooks", "nicaragua s" -> "facebook", "nicaragua")."""
+    """The folded key without a genitive or plural s ("facebooks", "nicaragua s", "whiskies" ->
+    "facebook", "nicaragua", "whisky")."""
+    if key.endswith("ies") and len(key) > MIN_LENGTH_DEFAULT + 2:
+        return key[:-3] + "y"
     if key.endswith(" s"):
         return key[:-2]
     return key[:-1] if key.endswith("s") and len(key) > MIN_LENGTH_DEFAULT + 1 else None
@@ -150,44 +156,6 @@ def candidates(found: Sequence[Mention], vocabulary: Vocabulary) -> list[tuple[s
     order = {name: i for i, (name, _) in enumerate(sorted(rows, key=lambda r: (-r[1][1], r[0])))}
     slot = FEATURES.index("rank_share")
     return [(name, vector[:slot] + (1.0 / (1 + order[name]),) + vector[slot + 1:]) for name, vector in rows]
-
-
-def cut(probabilities: Sequence[float], settings: Settings) -> int:
-    """How many of the best tags to give: the count whose expected F1 against the editor's is highest.
-
-    With p_i the chance that tag i is right, giving k tags against an editor's E
-    expects F1 = 2 * (p_1 + ... + p_k) / (k + E): a tag is worth giving while it is
-    likelier than about half the F1 reached so far.
-    """
-    limit = min(settings.max_topics, len(probabilities))
-    expected = [2 * sum(probabilities[:k]) / (k + settings.expected_tags) for k in range(1, limit + 1)]
-    best = 1 + max(range(len(expected)), key=lambda i: (expected[i], -i)) if expected else 0
-    return min(limit, max(best, settings.min_topics))
-
-
-def contains(longer: str, shorter: str) -> bool:
-    """Whether a tag's words stand, in order, inside another's ("Kelle" in "Birgit Kelle")."""
-    outer, inner = longer.split(), shorter.split()
-    return any(outer[i:i + len(inner)] == inner for i in range(len(outer) - len(inner) + 1))
-
-
-def distinct(scored: list[tuple[float, str]], limit: int) -> list[tuple[float, str]]:
-    """The best `limit`, leaving out a tag whose words a better one holds, or that holds a better one's."""
-    kept: list[tuple[float, str, str]] = []
-    for value, name in scored:
-        key = fold(name)
-        if not any(contains(other, key) or contains(key, other) for _, _, other in kept):
-            kept.append((value, name, key))
-            if len(kept) == limit:
-                break
-    return [(value, name) for value, name, _ in kept]
-
-
-def choose(scored: list[tuple[float, str]], settings: Settings) -> list[str]:
-    """Best first, as many as `cut` finds worth giving."""
-    scored = distinct(sorted(scored, key=lambda pair: (-pair[0], pair[1])), settings.max_topics)
-    probabilities = [1 / (1 + math.exp(-max(-30.0, min(30.0, value)))) for value, _ in scored]
-    return [name for _, name in scored[:cut(probabilities, settings)]]
 
 
 def rank(found: Sequence[Mention], vocabulary: Vocabulary, settings: Settings = Settings()) -> list[str]:

@@ -9,8 +9,10 @@ import pytest
 from depesche.clean import clean
 from depesche.enrich import enrich
 from depesche.read import read_seed
-from depesche.topics import Settings, Vocabulary, extract_topics, load_vocabulary
-from depesche.topics_rank import FEATURES, cut, distinct
+from depesche.topics import Settings, Vocabulary, extract_topics, load_vocabulary, mentions
+from depesche.topics_lang import lemma
+from depesche.topics_choose import cut, distinct
+from depesche.topics_rank import FEATURES, candidates
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = {
@@ -70,6 +72,20 @@ def test_inflected_nouns_fold_onto_their_lemma() -> None:
     assert "Weihnachtsmarkt" in found and "Weihnachtsmärkte" not in found
 
 
+def test_plurals_with_their_own_sense_keep_it() -> None:
+    assert [lemma(w) for w in ("Daten", "Kundendaten", "Medien", "Datum", "Biss")] == [
+        "Daten", "Kundendaten", "Medien", "Datum", "Biss"]
+    found = tags("Kundendaten in Gefahr", "Die Kundendaten liegen offen. Die Daten und die Medien.")
+    assert "Kundendaten" in found and "Kundendatum" not in found
+
+
+def test_gendered_and_english_plurals_fold_onto_their_base() -> None:
+    text = ["Die Kandidat_innen stellen sich vor. Ein Kandidat lacht.", "Whiskies aus Schottland: der Whisky."]
+    found = [name for name, _ in candidates(mentions("Kandidat_innen im Test", text, Vocabulary()), Vocabulary())]
+    assert "Kandidat" in found and "Whisky" in found
+    assert not {"Kandidat_innen", "Whiskies"} & set(found), found
+
+
 def test_genitive_folds_onto_the_name() -> None:
     found = tags("Facebooks Kauf", "Facebook kauft ein. Facebooks Chef freut sich über Facebook.")
     assert "Facebook" in found and "Facebooks" not in found
@@ -92,6 +108,13 @@ def test_a_tag_inside_a_better_one_is_left_out() -> None:
     scored = [(3.0, "Kim Jong Un"), (2.0, "Kim Jong"), (1.5, "Donald Trump"), (1.0, "Trump"), (0.5, "Nordkorea")]
     assert distinct(scored, 6) == [(3.0, "Kim Jong Un"), (1.5, "Donald Trump"), (0.5, "Nordkorea")]
     assert distinct(scored, 2) == [(3.0, "Kim Jong Un"), (1.5, "Donald Trump")]
+
+
+def test_determiners_are_no_part_of_a_name() -> None:
+    found = tags("Tatzelbrumm Das Video", "Die Fahrt Ihres Lebens mit Tatzelbrumm.",
+                 "Zeig Deinen Look, wenn Deine Community Tatzelbrumm mag.")
+    assert found[0] == "Tatzelbrumm"
+    assert not [t for t in found if t.split()[0] in ("Das", "Ihres", "Deinen", "Deine") or " Das " in t], found
 
 
 def test_sentence_start_words_are_no_tags() -> None:
