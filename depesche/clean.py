@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 
-from .clean_context import SpanSettings, article_span, settle
+from .clean_context import SpanSettings, article_span
+from .clean_settle import settle
 from .clean_model import LineModel, load_model, second_opinion
-from .clean_rules import classify, to_lines
+from .clean_rules import author_boxes, classify, to_lines
 from .model import Block, Cleaned, Verdict
 
 SOURCE_TAG_RE = re.compile(r"\s*\(([a-zA-Z]{2,6}(?:/[a-zA-Z]{2,6})*)\)\s*$")
@@ -59,7 +60,7 @@ USE_SHIPPED_MODEL = "shipped"
 
 def first_pass(text: str) -> list[Verdict]:
     """Every line labelled on its own."""
-    return [classify(line) for line in to_lines(text)]
+    return author_boxes([classify(line) for line in to_lines(text)])
 
 
 FIXPOINT_PASSES_DEFAULT = 6
@@ -94,7 +95,7 @@ def adopt(verdicts: list[Verdict], again: Cleaned) -> list[Verdict]:
 
 def clean_once(text: str, settings: SpanSettings, model: LineModel | None) -> Cleaned:
     lines = to_lines(text)
-    first = [classify(line) for line in lines]
+    first = author_boxes([classify(line) for line in lines])
     settled = settle(first, settings)
     if model is not None:
         settled = second_opinion(lines, first, settled, article_span(first, settings), model)

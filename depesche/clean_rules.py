@@ -6,6 +6,7 @@ first rule with an opinion decides (as in jusText's first pass).
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -191,6 +192,24 @@ LINE_RULES: tuple[Rule, ...] = (
     rule_widget, rule_consent,
     rule_glued, rule_truncated, rule_paragraph, rule_sentence, rule_short,
 )
+
+
+NAME_RE = re.compile(r"(?:(?:Dr|Prof)\.\s+)*[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?"
+                     r"(?:\s+(?:von\s+|van\s+|de\s+)?[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?){1,2}")
+
+
+def author_boxes(verdicts: list[Verdict]) -> list[Verdict]:
+    """A person's name followed by prose that starts with that name ("Anna Muster ist Redakteurin …")
+    or runs on from it ("ist Partner der Kanzlei …") is an author box: it closes the article."""
+    out = list(verdicts)
+    for i, v in enumerate(verdicts):
+        if v.label != "short" or not NAME_RE.fullmatch(v.text):
+            continue
+        after = next((w for w in verdicts[i + 1:] if w.label != "blank"), None)
+        if after is not None and after.label == "paragraph" and (
+                after.text.startswith(v.text) or after.text[0].islower()):
+            out[i] = Verdict(v.line_no, v.text, "section-end", "author-box")
+    return out
 
 
 def classify(line: Line, rules: tuple[Rule, ...] = LINE_RULES) -> Verdict:

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from depesche.clean import clean, split_source
-from depesche.clean_context import SpanSettings, article_span, line_weight, settle, take_lead
+from depesche.clean_context import SpanSettings, article_span, line_weight, take_lead
+from depesche.clean_settle import settle
 from depesche.model import Verdict
 
 P1 = ("Der Bundestag hat am Donnerstag ein Gesetz beschlossen, das die Mieten in den großen "
@@ -152,3 +153,28 @@ def test_plain_headline_needs_a_run_on_body() -> None:
 
 def test_plain_headline_is_not_prose() -> None:
     assert clean(P1 + "\n\n" + "\n".join([P2, P3])).title is None
+
+
+def test_lead_passes_an_author_box() -> None:
+    """An author box under the byline does not part the lead from the body, as a widget does."""
+    box = Verdict(1, "Anna Muster", "section-end", "author-box")
+    verdicts = [v("paragraph", P1), box, v("paragraph", P2)]
+    assert take_lead(verdicts, 2) == 0
+
+
+def test_headline_is_not_a_label_with_colon() -> None:
+    cleaned = clean(page("Startseite", "Bundestag beschließt neue Regeln für Mieten", "In diesem Artikel:", P1, P2))
+    assert cleaned.title == "Bundestag beschließt neue Regeln für Mieten"
+
+
+def test_intro_below_the_headline_past_a_table_of_contents() -> None:
+    """The prose right under the headline (past the author's name) is the intro, even when widgets
+    part it from the body; more than INTRO_MAX_SKIP_DEFAULT lines between headline and prose do not."""
+    head = ["Startseite", "Bundestag beschließt neue Regeln für Mieten", "Anna Muster"]
+    toc = ["Inhaltsverzeichnis", "Newsletter abonnieren", "Zum Inhalt springen"]
+    cleaned = clean(page(*head, P3, *toc, P1, P2), model=None)
+    assert [b.text for b in cleaned.blocks] == [P3, P1, P2]
+    assert any(x.rule == "context:intro" for x in cleaned.verdicts)
+    far = ["Anna Muster", "1.7.2024", "Berlin", "Politik"]
+    cleaned = clean(page(*head[:2], *far, P3, *toc, P1, P2), model=None)
+    assert [b.text for b in cleaned.blocks] == [P1, P2]

@@ -139,3 +139,16 @@ def test_tag_cloud_is_not_a_paragraph() -> None:
     cloud = "Alltag Ansage Architektur Auto Bahn Bahnhof Die Welt an sich Einzelhandel Erfindung Fahrrad Frost Herbst Kunst Laub"
     assert r.rule_paragraph(line(cloud)) is None
     assert r.rule_paragraph(line(cloud), max_capitalised=1.0) == "paragraph"
+
+
+def test_author_box_closes_the_article() -> None:
+    """A name followed by a bio that starts with the name, or runs on from it, is an author box."""
+    def labels(*texts: str) -> list[str]:
+        return [v.label for v in r.author_boxes([classify(x) for x in to_lines("\n".join(texts))])]
+
+    bio = "Anna Muster ist Redakteurin im Ressort Politik und schreibt seit vielen Jahren über Verkehr."
+    assert labels("Anna Muster", bio)[0] == "section-end"
+    assert labels("Dr. Anna Muster", "ist Partnerin der Kanzlei Muster und schreibt über das Mietrecht in Berlin.")[0] \
+        == "section-end"
+    assert labels("Anna Muster", PROSE)[0] == "short"  # a name above unrelated prose
+    assert labels("Mietpreise steigen weiter", bio)[0] == "short"  # not a name
