@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from .model import Verdict
 
 SUBHEADING_MAX_WORDS_DEFAULT = 14
+ELLIPSIS_MIN_WORDS_DEFAULT = 5
 SHORT_COST_DEFAULT = 1.0
 SENTENCE_COST_DEFAULT = 0.0
 WIDGET_COST_DEFAULT = 3.0
@@ -127,11 +128,23 @@ def relabel(verdict: Verdict, label: str, rule: str) -> Verdict:
     return Verdict(verdict.line_no, verdict.text, label, rule)
 
 
+def trailing_off(verdicts: list[Verdict], i: int) -> bool:
+    """A sentence ending with "…" between two lines of the article trails off; it is no teaser
+    (a link such as "Mehr lesen …" is shorter)."""
+    if len(verdicts[i].text.split()) < ELLIPSIS_MIN_WORDS_DEFAULT:
+        return False
+    before = next((verdicts[j] for j in range(i - 1, -1, -1) if verdicts[j].label != "blank"), None)
+    after = next((verdicts[j] for j in range(i + 1, len(verdicts)) if verdicts[j].label != "blank"), None)
+    return all(w is not None and w.label in BODY_LABELS for w in (before, after))
+
+
 def settle_body(verdicts: list[Verdict], first: int, last: int) -> list[Verdict]:
     """Inside the article, short lines are subheadings when prose follows them, else list items."""
     settled = list(verdicts)
     for i in range(first, last + 1):
         v = verdicts[i]
+        if v.label == "teaser" and trailing_off(verdicts, i):
+            settled[i] = relabel(v, "paragraph", "context:ellipsis-in-body")
         if v.label not in SHORT_LABELS:
             continue
         following = next_content(verdicts, i)

@@ -178,3 +178,12 @@ def test_intro_below_the_headline_past_a_table_of_contents() -> None:
     far = ["Anna Muster", "1.7.2024", "Berlin", "Politik"]
     cleaned = clean(page(*head[:2], *far, P3, *toc, P1, P2), model=None)
     assert [b.text for b in cleaned.blocks] == [P1, P2]
+
+
+def test_ellipsis_between_paragraphs_is_body() -> None:
+    """A line trailing off with "…" between two paragraphs is the article's, not a teaser."""
+    trailing = "Und dann geschah etwas, womit niemand im Saal gerechnet hatte…"
+    cleaned = clean(page(P1, trailing, P2), model=None)
+    assert [b.text for b in cleaned.blocks] == [P1, trailing, P2]
+    assert cleaned.verdicts[2].rule == "context:ellipsis-in-body"
+    assert [b.text for b in clean(page(P1, "Mehr Stories …", P2), model=None).blocks] == [P1, P2]
