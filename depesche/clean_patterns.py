@@ -65,3 +65,5 @@ SECTION_HEAD_RE = re.compile(
     r"(?:\d+\s+)?(?:kommentare?|comments?|antworten|replies|diskussion)\b.{0,25}$|"
     r"auch lesen|zurück zu|tags?:|kategorien?:|drucken$|teilen$"
 )
+# A link to another page: "Weiterlesen … Titel", "Mehr erfahren >", "Read more".
+READ_MORE_RE = re.compile(r"(?:weiterlesen|mehr lesen|mehr erfahren|lesen sie mehr|read more|continue reading)\b")

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Callable
 
 from .clean_patterns import (
-    BYLINE_RE, CAPTION_HEAD_RE, CAPTION_RE, CONSENT_RE, CREDIT_RE, GLUED_RE, SECTION_END_RE,
-    SECTION_HEAD_RE, SENTENCE_END,
+    BYLINE_RE, CAPTION_HEAD_RE, CAPTION_RE, CONSENT_RE, CREDIT_RE, GLUED_RE, READ_MORE_RE,
+    SECTION_END_RE, SECTION_HEAD_RE, SENTENCE_END,
     TRUNCATION_RE, WIDGET_RE,
 )
 from .model import Verdict
@@ -153,6 +153,12 @@ def rule_glued(line: Line, max_share: float = GLUED_MAX_SHARE_DEFAULT) -> str | 
     return "glued" if glued >= GLUED_MIN_COUNT_DEFAULT and glued / len(words) > max_share else None
 
 
+def rule_read_more(line: Line) -> str | None:
+    """A link to read on elsewhere ("Weiterlesen … Titel", "Mehr erfahren >") ends the article:
+    what follows is teasers of other pages."""
+    return "section-end" if len(line.text) <= WIDGET_MAX_CHARS_DEFAULT and READ_MORE_RE.match(line.lower) else None
+
+
 def rule_truncated(line: Line) -> str | None:
     """A text cut off with "..." is a teaser of another page."""
     return "teaser" if TRUNCATION_RE.search(line.text) else None
@@ -190,7 +196,7 @@ def rule_short(line: Line) -> str | None:
 LINE_RULES: tuple[Rule, ...] = (
     rule_blank, rule_credit, rule_byline, rule_doubled, rule_caption, rule_section_end, rule_repeated,
     rule_widget, rule_consent,
-    rule_glued, rule_truncated, rule_paragraph, rule_sentence, rule_short,
+    rule_glued, rule_read_more, rule_truncated, rule_paragraph, rule_sentence, rule_short,
 )
 
 

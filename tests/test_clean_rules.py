@@ -152,3 +152,9 @@ def test_author_box_closes_the_article() -> None:
         == "section-end"
     assert labels("Anna Muster", PROSE)[0] == "short"  # a name above unrelated prose
     assert labels("Mietpreise steigen weiter", bio)[0] == "short"  # not a name
+
+
+def test_read_more() -> None:
+    assert r.rule_read_more(line("Weiterlesen … Lebenszeichen aus dem Gebirge")) == "section-end"
+    assert r.rule_read_more(line("Mehr erfahren >")) == "section-end"
+    assert r.rule_read_more(line("Wer mehr erfahren will, liest weiter.")) is None  # must start the line
