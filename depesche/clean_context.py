@@ -24,7 +24,7 @@ BEFORE_END_SHARE_DEFAULT = 0.3
 SHORT_LABELS = frozenset({"sentence", "short"})
 BODY_LABELS = SHORT_LABELS | {"paragraph"}
 NEUTRAL_LABELS = frozenset({"blank", "caption", "credit", "byline"})
-BAD_LABELS = frozenset({"widget", "consent", "glued", "teaser", "repeated"})
+BAD_LABELS = frozenset({"widget", "consent", "glued", "teaser", "repeated", "date"})
 STOP_LABELS = frozenset({"widget", "consent", "glued", "section-end"})
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from .clean_patterns import (
-    BYLINE_RE, CAPTION_HEAD_RE, CAPTION_RE, CONSENT_RE, CREDIT_RE, GLUED_RE, READ_MORE_RE,
+    BYLINE_RE, CAPTION_HEAD_RE, CAPTION_RE, CONSENT_RE, CREDIT_RE, DATE_RE, GLUED_RE, READ_MORE_RE,
     SECTION_END_RE, SECTION_HEAD_RE, SENTENCE_END,
     TRUNCATION_RE, WIDGET_RE,
 )
@@ -153,6 +153,11 @@ def rule_glued(line: Line, max_share: float = GLUED_MAX_SHARE_DEFAULT) -> str | 
     return "glued" if glued >= GLUED_MIN_COUNT_DEFAULT and glued / len(words) > max_share else None
 
 
+def rule_date(line: Line) -> str | None:
+    """A line that is only a date: above the article its dateline, below it a teaser's or a comment's."""
+    return "date" if DATE_RE.fullmatch(line.lower) else None
+
+
 def rule_read_more(line: Line) -> str | None:
     """A link to read on elsewhere ("Weiterlesen … Titel", "Mehr erfahren >") ends the article:
     what follows is teasers of other pages."""
@@ -196,7 +201,7 @@ def rule_short(line: Line) -> str | None:
 LINE_RULES: tuple[Rule, ...] = (
     rule_blank, rule_credit, rule_byline, rule_doubled, rule_caption, rule_section_end, rule_repeated,
     rule_widget, rule_consent,
-    rule_glued, rule_read_more, rule_truncated, rule_paragraph, rule_sentence, rule_short,
+    rule_glued, rule_date, rule_read_more, rule_truncated, rule_paragraph, rule_sentence, rule_short,
 )
 
 

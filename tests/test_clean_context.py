@@ -187,3 +187,7 @@ def test_ellipsis_between_paragraphs_is_body() -> None:
     assert [b.text for b in cleaned.blocks] == [P1, trailing, P2]
     assert cleaned.verdicts[2].rule == "context:ellipsis-in-body"
     assert [b.text for b in clean(page(P1, "Mehr Stories …", P2), model=None).blocks] == [P1, P2]
+
+
+def test_date_lines_cost_like_widgets() -> None:
+    assert line_weight(v("date")) == -SpanSettings().widget_cost

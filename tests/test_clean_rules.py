@@ -158,3 +158,14 @@ def test_read_more() -> None:
     assert r.rule_read_more(line("Weiterlesen … Lebenszeichen aus dem Gebirge")) == "section-end"
     assert r.rule_read_more(line("Mehr erfahren >")) == "section-end"
     assert r.rule_read_more(line("Wer mehr erfahren will, liest weiter.")) is None  # must start the line
+
+
+def test_read_more_prefix() -> None:
+    assert r.rule_read_more(line("mehr: Caritas fordert mehr Geld für Lerncafés")) == "section-end"
+
+
+def test_date() -> None:
+    """A line that is only a date (and a time) is no body text; a sentence with a date is."""
+    for text in ("18. Nov 2021", "09.11.2021", "26. Mai 2008 um 21:07", "May 3, 2020"):
+        assert r.rule_date(line(text)) == "date", text
+    assert r.rule_date(line("Am 18. Nov 2021 begann der Prozess.")) is None
