@@ -216,7 +216,7 @@ def author_boxes(verdicts: list[Verdict]) -> list[Verdict]:
     for i, v in enumerate(verdicts):
         if v.label != "short" or not NAME_RE.fullmatch(v.text):
             continue
-        after = next((w for w in verdicts[i + 1:] if w.label != "blank"), None)
+        after = next((w for w in verdicts[i + 1:i + 3] if w.label != "blank"), None)  # one blank line between
         if after is not None and after.label == "paragraph" and (
                 after.text.startswith(v.text) or after.text[0].islower()):
             out[i] = Verdict(v.line_no, v.text, "section-end", "author-box")
