@@ -7,12 +7,14 @@ headline, kicker and intro above it and puts the pass together (`settle`).
 """
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from .model import Verdict
 
 SUBHEADING_MAX_WORDS_DEFAULT = 14
 ELLIPSIS_MIN_WORDS_DEFAULT = 5
+CUT_OFF_MIN_WORDS_DEFAULT = 12
 SHORT_COST_DEFAULT = 1.0
 SENTENCE_COST_DEFAULT = 0.0
 WIDGET_COST_DEFAULT = 3.0
@@ -81,13 +83,24 @@ def article_span(verdicts: list[Verdict], settings: SpanSettings = SpanSettings(
     return take_lead(verdicts, prose[0], settings.lead_max_gap), take_tail(verdicts, prose[-1])
 
 
+def cut_off(v: Verdict) -> bool:
+    """A paragraph cut off with "…": where a paywall or a "read on" button ends the text."""
+    return v.label == "teaser" and len(v.text.split()) >= CUT_OFF_MIN_WORDS_DEFAULT
+
+
 def take_tail(verdicts: list[Verdict], last: int) -> int:
-    """Sentences right after the last paragraph (a closing question, a greeting) end the article."""
+    """Sentences right after the last paragraph (a closing question, a greeting) end the article;
+    so does a paragraph cut off with "…" right after it (below its subheading, perhaps)."""
     for i in range(last + 1, len(verdicts)):
         if verdicts[i].label == "sentence":
             last = i
         elif verdicts[i].label != "blank":
             break
+    after = list(itertools.islice((i for i in range(last + 1, len(verdicts)) if verdicts[i].label != "blank"), 2))
+    if after and cut_off(verdicts[after[0]]):
+        return after[0]
+    if len(after) == 2 and verdicts[after[0]].label == "short" and cut_off(verdicts[after[1]]):
+        return after[1]
     return last
 
 
@@ -145,6 +158,8 @@ def settle_body(verdicts: list[Verdict], first: int, last: int) -> list[Verdict]
         v = verdicts[i]
         if v.label == "teaser" and trailing_off(verdicts, i):
             settled[i] = relabel(v, "paragraph", "context:ellipsis-in-body")
+        elif v.label == "teaser" and i == last:
+            settled[i] = relabel(v, "paragraph", "context:cut-off")
         if v.label not in SHORT_LABELS:
             continue
         following = next_content(verdicts, i)

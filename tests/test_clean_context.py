@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from depesche.clean import clean, split_source
-from depesche.clean_context import SpanSettings, article_span, line_weight, take_lead
+from depesche.clean_context import SpanSettings, article_span, line_weight, take_lead, take_tail
 from depesche.clean_settle import settle
 from depesche.model import Verdict
 
@@ -191,3 +191,16 @@ def test_ellipsis_between_paragraphs_is_body() -> None:
 
 def test_date_lines_cost_like_widgets() -> None:
     assert line_weight(v("date")) == -SpanSettings().widget_cost
+
+
+def test_paragraph_cut_off_by_a_paywall_ends_the_article() -> None:
+    """A long paragraph cut off with "…" right after the last one (below its subheading) is the
+    article's; a short teaser is not, nor one below two short lines."""
+    cut = v("teaser", "Die Gemeinde lud am Dienstag zu einer Gesprächsrunde über die Löhne im Pflegeberuf ein, mit dabei …")
+    assert take_tail([v("paragraph", P1), cut], 0) == 1
+    assert take_tail([v("paragraph", P1), v("short", "Gute Löhne"), v("blank", ""), cut], 0) == 3
+    assert take_tail([v("paragraph", P1), v("short"), v("short"), cut], 0) == 0
+    assert take_tail([v("paragraph", P1), v("teaser", "Mehr lesen …")], 0) == 0
+    cleaned = clean(page("Gute Löhne reichen nicht", P1, "Gute Löhne", cut.text, "Jetzt abonnieren"), model=None)
+    assert [b.text for b in cleaned.blocks] == [P1, "Gute Löhne", cut.text]
+    assert cleaned.verdicts[6].rule == "context:cut-off"
