@@ -27,7 +27,8 @@ from urllib.parse import urlparse
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from depesche.clean import assemble, clean, first_pass  # noqa: E402
-from depesche.clean_context import SpanSettings, settle  # noqa: E402
+from depesche.clean_context import SpanSettings  # noqa: E402
+from depesche.clean_settle import settle  # noqa: E402
 from depesche.read import normalise  # noqa: E402
 from depesche.report import plain_text  # noqa: E402
 

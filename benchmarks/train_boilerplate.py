@@ -32,12 +32,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from boilerplate import BENCH_DEFAULT, FOLDS_DEFAULT, folds, load_pages, load_scorer, score_page  # noqa: E402
 from depesche.clean import clean  # noqa: E402
-from depesche.clean_context import article_span, settle  # noqa: E402
+from depesche.clean_context import article_span  # noqa: E402
+from depesche.clean_settle import settle  # noqa: E402
 from depesche.clean_features import NAMES, line_features, near_span, page_of  # noqa: E402
 from depesche.clean_model import (  # noqa: E402
     DROP_BELOW_DEFAULT, KEEP_ABOVE_DEFAULT, MODEL_FILE, REACH_DEFAULT, LineModel, Tree,
 )
-from depesche.clean_rules import classify, to_lines  # noqa: E402
+from depesche.clean_rules import author_boxes, classify, to_lines  # noqa: E402
 from depesche.report import plain_text  # noqa: E402
 
 TREES_DEFAULT = 40
@@ -65,7 +66,7 @@ def page_rows(text: str, meta: dict) -> tuple[list[list[float]], list[float]]:
     """Features and labels of the annotated lines near the span (also those the model may not
     overrule: they teach it what boilerplate looks like)."""
     lines = to_lines(text)
-    first = [classify(line) for line in lines]
+    first = author_boxes([classify(line) for line in lines])
     span = article_span(first)
     if span is None:
         return [], []

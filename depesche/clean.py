@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 
-from .clean_context import SpanSettings, article_span, settle
+from .clean_context import SpanSettings, article_span
+from .clean_settle import settle
 from .clean_model import LineModel, load_model, second_opinion
-from .clean_rules import classify, to_lines
+from .clean_rules import author_boxes, classify, to_lines
 from .model import Block, Cleaned, Verdict
 
 SOURCE_TAG_RE = re.compile(r"\s*\(([a-zA-Z]{2,6}(?:/[a-zA-Z]{2,6})*)\)\s*$")
@@ -59,10 +60,11 @@ USE_SHIPPED_MODEL = "shipped"
 
 def first_pass(text: str) -> list[Verdict]:
     """Every line labelled on its own."""
-    return [classify(line) for line in to_lines(text)]
+    return author_boxes([classify(line) for line in to_lines(text)])
 
 
 FIXPOINT_PASSES_DEFAULT = 6
+FIXPOINT_MAX_LOSS_DEFAULT = 0.2  # share of the article's blocks a re-cleaning may drop
 ARTICLE_LABELS = frozenset({"title", "paragraph", "subheading"})
 
 
@@ -94,7 +96,7 @@ def adopt(verdicts: list[Verdict], again: Cleaned) -> list[Verdict]:
 
 def clean_once(text: str, settings: SpanSettings, model: LineModel | None) -> Cleaned:
     lines = to_lines(text)
-    first = [classify(line) for line in lines]
+    first = author_boxes([classify(line) for line in lines])
     settled = settle(first, settings)
     if model is not None:
         settled = second_opinion(lines, first, settled, article_span(first, settings), model)
@@ -108,15 +110,21 @@ def clean(text: str, settings: SpanSettings = SpanSettings(),
     The model reads a line's neighbours, so cleaning the cleaned article can decide a
     borderline line anew. When the model overruled a line, the article is cleaned again
     until it stays as it is (at most five more passes over its lines; rarely more than
-    one), so that cleaning is idempotent.
+    one), so that cleaning is idempotent. When the model dropped the paragraph that
+    held the span open, re-cleaning would drop the lines before it too (a list, a
+    table); if it drops more than FIXPOINT_MAX_LOSS_DEFAULT of the article, the
+    model has unsettled the span, and the rules decide alone.
     """
     model = load_model() if model == USE_SHIPPED_MODEL else model
     cleaned = clean_once(text, settings, model)
     if not any(v.rule.startswith("model:") for v in cleaned.verdicts):
         return cleaned
+    first = cleaned
     for _ in range(FIXPOINT_PASSES_DEFAULT - 1):
         again = clean_once(article_text(cleaned), settings, model)
         if shape(again) == shape(cleaned):
             break
+        if len(again.blocks) < (1 - FIXPOINT_MAX_LOSS_DEFAULT) * len(first.blocks):
+            return clean_once(text, settings, None)
         cleaned = assemble(adopt(list(cleaned.verdicts), again))
     return cleaned

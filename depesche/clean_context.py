@@ -1,19 +1,20 @@
 """Second pass of the cleaner: decide lines by their neighbours.
 
-`settle` finds the article's span (the run of lines where prose outweighs the short
-and widget lines between it), then the headline and kicker before it, subheadings
-inside it, and drops everything else outside it.
+`article_span` finds the article's span (the run of lines where prose outweighs the
+short and widget lines between it); the `settle_*` functions here decide the lines
+inside it (subheadings, list items) and after it; clean_settle.py decides the
+headline, kicker and intro above it and puts the pass together (`settle`).
 """
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from .model import Verdict
 
-HEADLINE_MIN_WORDS_DEFAULT = 3
-HEADLINE_MAX_CHARS_DEFAULT = 200
-KICKER_MAX_WORDS_DEFAULT = 3
 SUBHEADING_MAX_WORDS_DEFAULT = 14
+ELLIPSIS_MIN_WORDS_DEFAULT = 5
+CUT_OFF_MIN_WORDS_DEFAULT = 12
 SHORT_COST_DEFAULT = 1.0
 SENTENCE_COST_DEFAULT = 0.0
 WIDGET_COST_DEFAULT = 3.0
@@ -21,15 +22,12 @@ PARAGRAPH_GAIN_DEFAULT = 0.3  # per word
 END_COST_DEFAULT = 20.0
 LEAD_MAX_GAP_DEFAULT = 20
 BEFORE_END_SHARE_DEFAULT = 0.3
-PLAIN_BLANK_SHARE_MAX_DEFAULT = 0.25
-PLAIN_MAX_GAP_DEFAULT = 8
 
 SHORT_LABELS = frozenset({"sentence", "short"})
 BODY_LABELS = SHORT_LABELS | {"paragraph"}
 NEUTRAL_LABELS = frozenset({"blank", "caption", "credit", "byline"})
-BAD_LABELS = frozenset({"widget", "consent", "glued", "teaser", "repeated"})
+BAD_LABELS = frozenset({"widget", "consent", "glued", "teaser", "repeated", "date"})
 STOP_LABELS = frozenset({"widget", "consent", "glued", "section-end"})
-HEADLINE_LABELS = SHORT_LABELS | {"paragraph", "repeated"}
 
 
 @dataclass(frozen=True)
@@ -85,13 +83,24 @@ def article_span(verdicts: list[Verdict], settings: SpanSettings = SpanSettings(
     return take_lead(verdicts, prose[0], settings.lead_max_gap), take_tail(verdicts, prose[-1])
 
 
+def cut_off(v: Verdict) -> bool:
+    """A paragraph cut off with "…": where a paywall or a "read on" button ends the text."""
+    return v.label == "teaser" and len(v.text.split()) >= CUT_OFF_MIN_WORDS_DEFAULT
+
+
 def take_tail(verdicts: list[Verdict], last: int) -> int:
-    """Sentences right after the last paragraph (a closing question, a greeting) end the article."""
+    """Sentences right after the last paragraph (a closing question, a greeting) end the article;
+    so does a paragraph cut off with "…" right after it (below its subheading, perhaps)."""
     for i in range(last + 1, len(verdicts)):
         if verdicts[i].label == "sentence":
             last = i
         elif verdicts[i].label != "blank":
             break
+    after = list(itertools.islice((i for i in range(last + 1, len(verdicts)) if verdicts[i].label != "blank"), 2))
+    if after and cut_off(verdicts[after[0]]):
+        return after[0]
+    if len(after) == 2 and verdicts[after[0]].label == "short" and cut_off(verdicts[after[1]]):
+        return after[1]
     return last
 
 
@@ -102,7 +111,7 @@ def take_lead(verdicts: list[Verdict], first: int, max_gap: int = LEAD_MAX_GAP_D
         label = verdicts[i].label
         if label == "paragraph":
             first, gap = i, 0
-        elif label in STOP_LABELS:
+        elif label in STOP_LABELS and verdicts[i].rule != "author-box":  # a box under the byline
             break
         elif label not in NEUTRAL_LABELS:
             gap += 1
@@ -132,11 +141,25 @@ def relabel(verdict: Verdict, label: str, rule: str) -> Verdict:
     return Verdict(verdict.line_no, verdict.text, label, rule)
 
 
+def trailing_off(verdicts: list[Verdict], i: int) -> bool:
+    """A sentence ending with "…" between two lines of the article trails off; it is no teaser
+    (a link such as "Mehr lesen …" is shorter)."""
+    if len(verdicts[i].text.split()) < ELLIPSIS_MIN_WORDS_DEFAULT:
+        return False
+    before = next((verdicts[j] for j in range(i - 1, -1, -1) if verdicts[j].label != "blank"), None)
+    after = next((verdicts[j] for j in range(i + 1, len(verdicts)) if verdicts[j].label != "blank"), None)
+    return all(w is not None and w.label in BODY_LABELS for w in (before, after))
+
+
 def settle_body(verdicts: list[Verdict], first: int, last: int) -> list[Verdict]:
     """Inside the article, short lines are subheadings when prose follows them, else list items."""
     settled = list(verdicts)
     for i in range(first, last + 1):
         v = verdicts[i]
+        if v.label == "teaser" and trailing_off(verdicts, i):
+            settled[i] = relabel(v, "paragraph", "context:ellipsis-in-body")
+        elif v.label == "teaser" and i == last:
+            settled[i] = relabel(v, "paragraph", "context:cut-off")
         if v.label not in SHORT_LABELS:
             continue
         following = next_content(verdicts, i)
@@ -144,62 +167,6 @@ def settle_body(verdicts: list[Verdict], first: int, last: int) -> list[Verdict]
             settled[i] = relabel(v, "subheading", "context:subheading")
         else:
             settled[i] = relabel(v, "paragraph", "context:short-in-body")
-    return settled
-
-
-def settle_header(verdicts: list[Verdict], first: int) -> list[Verdict]:
-    """Before the article: the headline is the last line of several words; a kicker may precede it."""
-    settled = list(verdicts)
-    for i in range(first):
-        if settled[i].label not in NEUTRAL_LABELS:
-            settled[i] = relabel(settled[i], "boilerplate", "context:before-article")
-    headline = next(
-        (i for i in range(first - 1, -1, -1)
-         if verdicts[i].label in SHORT_LABELS
-         and len(verdicts[i].text.split()) >= HEADLINE_MIN_WORDS_DEFAULT
-         and len(verdicts[i].text) <= HEADLINE_MAX_CHARS_DEFAULT
-         and verdicts[i].text[0].isupper()),
-        None,
-    )
-    if headline is None:
-        return settled
-    settled[headline] = relabel(verdicts[headline], "title", "context:headline")
-    before = [i for i in range(headline) if verdicts[i].label != "blank"]
-    if before:
-        i = before[-1]
-        if verdicts[i].label == "short" and len(verdicts[i].text.split()) <= KICKER_MAX_WORDS_DEFAULT:
-            settled[i] = relabel(verdicts[i], "kicker", "context:kicker")
-    return settled
-
-
-def plain_headline(verdicts: list[Verdict], first: int) -> bool:
-    """Is the page written as "headline, blank line, text"? Its first line then is the headline.
-
-    The first line is set apart by a blank line, the rest runs on with few blank lines
-    (a copied web page has one between almost every two blocks), and the article starts
-    a few lines below it. The headline may be one word and may be repeated in the text.
-    """
-    if len(verdicts) < 3 or verdicts[1].label != "blank":
-        return False
-    head = verdicts[0]
-    if head.label not in HEADLINE_LABELS or len(head.text) > HEADLINE_MAX_CHARS_DEFAULT:
-        return False
-    if head.text.endswith("."):
-        return False  # a sentence, not a headline
-    if not any(c.isalpha() for c in head.text) or len(head.text) < 2:
-        return False
-    rest = verdicts[2:]
-    blank_share = sum(v.label == "blank" for v in rest) / len(rest)
-    gap = sum(v.label != "blank" for v in verdicts[2:first])
-    return blank_share <= PLAIN_BLANK_SHARE_MAX_DEFAULT and gap <= PLAIN_MAX_GAP_DEFAULT
-
-
-def settle_plain_header(verdicts: list[Verdict], first: int) -> list[Verdict]:
-    """The first line is the headline; what lies between it and the article is dropped."""
-    settled = [relabel(v, "boilerplate", "context:before-article")
-               if 0 < i < first and v.label not in NEUTRAL_LABELS else v
-               for i, v in enumerate(verdicts)]
-    settled[0] = relabel(verdicts[0], "title", "context:plain-headline")  # also when prose-like
     return settled
 
 
@@ -217,19 +184,3 @@ def settle_outside(verdicts: list[Verdict], first: int, last: int) -> list[Verdi
     return [relabel(v, "boilerplate", "context:outside-article")
             if v.label == "paragraph" and not first <= i <= last else v
             for i, v in enumerate(verdicts)]
-
-
-def settle(verdicts: list[Verdict], settings: SpanSettings = SpanSettings()) -> list[Verdict]:
-    """Context pass: find the article's span and decide the lines around it."""
-    span = article_span(verdicts, settings)
-    if span is None:
-        return [relabel(v, "boilerplate", "context:no-article") if v.label != "blank" else v
-                for v in verdicts]
-    first, last = span
-    settled = settle_outside(verdicts, first, last)
-    settled = settle_body(settled, first, last)
-    if plain_headline(verdicts, first):
-        settled = settle_plain_header(settled, first)
-    else:
-        settled = settle_header(settled, first)
-    return settle_trailer(settled, last)

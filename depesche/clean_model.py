@@ -28,7 +28,7 @@ BODY_ROLES = frozenset({"paragraph", "subheading"})
 UNTOUCHED = frozenset({"title", "kicker", "byline", "credit", "blank"})
 # What the first pass found by explicit evidence (a widget's wording, a line printed
 # twice, a heading that opens the comments) the model may not bring back.
-EVIDENT = frozenset({"widget", "consent", "glued", "repeated", "section-end"})
+EVIDENT = frozenset({"widget", "consent", "glued", "repeated", "section-end", "date"})
 
 
 @dataclass(frozen=True)

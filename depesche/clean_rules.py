@@ -6,6 +6,7 @@ first rule with an opinion decides (as in jusText's first pass).
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -13,8 +14,8 @@ from pathlib import Path
 from typing import Callable
 
 from .clean_patterns import (
-    BYLINE_RE, CAPTION_HEAD_RE, CAPTION_RE, CONSENT_RE, CREDIT_RE, GLUED_RE, SECTION_END_RE,
-    SECTION_HEAD_RE, SENTENCE_END,
+    BYLINE_RE, CAPTION_HEAD_RE, CAPTION_RE, CONSENT_RE, CREDIT_RE, DATE_RE, GLUED_RE, READ_MORE_RE,
+    SECTION_END_RE, SECTION_HEAD_RE, SENTENCE_END,
     TRUNCATION_RE, WIDGET_RE,
 )
 from .model import Verdict
@@ -152,6 +153,17 @@ def rule_glued(line: Line, max_share: float = GLUED_MAX_SHARE_DEFAULT) -> str | 
     return "glued" if glued >= GLUED_MIN_COUNT_DEFAULT and glued / len(words) > max_share else None
 
 
+def rule_date(line: Line) -> str | None:
+    """A line that is only a date: above the article its dateline, below it a teaser's or a comment's."""
+    return "date" if DATE_RE.fullmatch(line.lower) else None
+
+
+def rule_read_more(line: Line) -> str | None:
+    """A link to read on elsewhere ("Weiterlesen … Titel", "Mehr erfahren >") ends the article:
+    what follows is teasers of other pages."""
+    return "section-end" if len(line.text) <= WIDGET_MAX_CHARS_DEFAULT and READ_MORE_RE.match(line.lower) else None
+
+
 def rule_truncated(line: Line) -> str | None:
     """A text cut off with "..." is a teaser of another page."""
     return "teaser" if TRUNCATION_RE.search(line.text) else None
@@ -189,8 +201,26 @@ def rule_short(line: Line) -> str | None:
 LINE_RULES: tuple[Rule, ...] = (
     rule_blank, rule_credit, rule_byline, rule_doubled, rule_caption, rule_section_end, rule_repeated,
     rule_widget, rule_consent,
-    rule_glued, rule_truncated, rule_paragraph, rule_sentence, rule_short,
+    rule_glued, rule_date, rule_read_more, rule_truncated, rule_paragraph, rule_sentence, rule_short,
 )
+
+
+NAME_RE = re.compile(r"(?:(?:Dr|Prof)\.\s+)*[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?"
+                     r"(?:\s+(?:von\s+|van\s+|de\s+)?[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?){1,2}")
+
+
+def author_boxes(verdicts: list[Verdict]) -> list[Verdict]:
+    """A person's name followed by prose that starts with that name ("Anna Muster ist Redakteurin …")
+    or runs on from it ("ist Partner der Kanzlei …") is an author box: it closes the article."""
+    out = list(verdicts)
+    for i, v in enumerate(verdicts):
+        if v.label != "short" or not NAME_RE.fullmatch(v.text):
+            continue
+        after = next((w for w in verdicts[i + 1:i + 3] if w.label != "blank"), None)  # one blank line between
+        if after is not None and after.label == "paragraph" and (
+                after.text.startswith(v.text) or after.text[0].islower()):
+            out[i] = Verdict(v.line_no, v.text, "section-end", "author-box")
+    return out
 
 
 def classify(line: Line, rules: tuple[Rule, ...] = LINE_RULES) -> Verdict:

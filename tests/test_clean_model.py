@@ -86,3 +86,18 @@ def test_lines_dropped_on_recleaning_are_dropped_with_their_reason() -> None:
     assert [(v.line_no, v.label, v.rule) for v in adopted] == [
         (1, "title", "context:plain-headline"), (2, "blank", "blank"), (3, "paragraph", "paragraph"),
         (4, "boilerplate", "fixpoint:dropped-on-recleaning"), (5, "credit", "credit")]
+
+
+def test_rules_decide_alone_when_the_model_unsettles_the_span() -> None:
+    """A model that drops the span's last paragraph would make re-cleaning drop the list before it too."""
+    last = Tree(feature=(NAMES.index("span_share"), -2, -2), threshold=(0.99, 0.0, 0.0), left=(1, -1, -1),
+                right=(2, -1, -1), value=(0.0, 0.0, -60.0))
+    drops_last = LineModel(0.0, (last,))  # undecided (p = .5) but on the last line of the span
+    p1 = "Der Bundestag hat am Donnerstag ein Gesetz beschlossen, das die Mieten in den Städten begrenzen soll."
+    p2 = "Die Opposition kritisierte das Vorhaben als zu zaghaft, weil es die Ursachen nicht angehe."
+    p3 = ("Nach dem Beschluss muss nun noch der Bundesrat zustimmen, was in der kommenden Woche geschehen soll, "
+          "wie ein Sprecher der Regierung am Abend in Berlin sagte; die Länder haben dazu schon Fragen gestellt.")
+    items = [f"Punkt {i} der Liste" for i in range(6)]
+    text = "\n\n".join(["Neue Regeln für die Mieten", p1, p2, *items, p3])
+    assert [b.text for b in clean(text, model=drops_last).blocks] == [b.text for b in clean(text, model=None).blocks]
+    assert clean(text, model=None).blocks[-1].text == p3

@@ -139,3 +139,33 @@ def test_tag_cloud_is_not_a_paragraph() -> None:
     cloud = "Alltag Ansage Architektur Auto Bahn Bahnhof Die Welt an sich Einzelhandel Erfindung Fahrrad Frost Herbst Kunst Laub"
     assert r.rule_paragraph(line(cloud)) is None
     assert r.rule_paragraph(line(cloud), max_capitalised=1.0) == "paragraph"
+
+
+def test_author_box_closes_the_article() -> None:
+    """A name followed by a bio that starts with the name, or runs on from it, is an author box."""
+    def labels(*texts: str) -> list[str]:
+        return [v.label for v in r.author_boxes([classify(x) for x in to_lines("\n".join(texts))])]
+
+    bio = "Anna Muster ist Redakteurin im Ressort Politik und schreibt seit vielen Jahren über Verkehr."
+    assert labels("Anna Muster", bio)[0] == "section-end"
+    assert labels("Dr. Anna Muster", "ist Partnerin der Kanzlei Muster und schreibt über das Mietrecht in Berlin.")[0] \
+        == "section-end"
+    assert labels("Anna Muster", PROSE)[0] == "short"  # a name above unrelated prose
+    assert labels("Mietpreise steigen weiter", bio)[0] == "short"  # not a name
+
+
+def test_read_more() -> None:
+    assert r.rule_read_more(line("Weiterlesen … Lebenszeichen aus dem Gebirge")) == "section-end"
+    assert r.rule_read_more(line("Mehr erfahren >")) == "section-end"
+    assert r.rule_read_more(line("Wer mehr erfahren will, liest weiter.")) is None  # must start the line
+
+
+def test_read_more_prefix() -> None:
+    assert r.rule_read_more(line("mehr: Caritas fordert mehr Geld für Lerncafés")) == "section-end"
+
+
+def test_date() -> None:
+    """A line that is only a date (and a time) is no body text; a sentence with a date is."""
+    for text in ("18. Nov 2021", "09.11.2021", "26. Mai 2008 um 21:07", "May 3, 2020"):
+        assert r.rule_date(line(text)) == "date", text
+    assert r.rule_date(line("Am 18. Nov 2021 begann der Prozess.")) is None

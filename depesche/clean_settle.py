@@ -1,0 +1,121 @@
+"""The context pass put together: the article's span, then the lines above it.
+
+Above the span (see clean_context.py) stand the headline, perhaps a kicker, and the
+intro: the prose right below the headline, which a table of contents, a print button
+or an author box may part from the body.
+"""
+from __future__ import annotations
+
+from .clean_context import (
+    NEUTRAL_LABELS, SHORT_LABELS, STOP_LABELS, SpanSettings, article_span, relabel, settle_body,
+    settle_outside, settle_trailer,
+)
+from .model import Verdict
+
+HEADLINE_MIN_WORDS_DEFAULT = 3
+HEADLINE_MAX_CHARS_DEFAULT = 200
+KICKER_MAX_WORDS_DEFAULT = 3
+PLAIN_BLANK_SHARE_MAX_DEFAULT = 0.25
+PLAIN_MAX_GAP_DEFAULT = 8
+INTRO_MAX_SKIP_DEFAULT = 3  # lines of author, date or place between the headline and its intro
+INTRO_TEASER_MIN_WORDS_DEFAULT = 12
+HEADLINE_LABELS = SHORT_LABELS | {"paragraph", "repeated"}
+
+
+def headline_like(v: Verdict) -> bool:
+    """A short line of several words, capitalised, not a label ending with a colon ("In diesem Artikel:")."""
+    text = v.text
+    return (v.label in SHORT_LABELS and len(text.split()) >= HEADLINE_MIN_WORDS_DEFAULT
+            and len(text) <= HEADLINE_MAX_CHARS_DEFAULT and text[0].isupper() and not text.endswith(":"))
+
+
+def settle_header(verdicts: list[Verdict], first: int) -> list[Verdict]:
+    """Before the article: the headline is the last line of several words; a kicker may precede it."""
+    settled = list(verdicts)
+    for i in range(first):
+        if settled[i].label not in NEUTRAL_LABELS:
+            settled[i] = relabel(settled[i], "boilerplate", "context:before-article")
+    headline = next((i for i in range(first - 1, -1, -1) if headline_like(verdicts[i])), None)
+    if headline is None:
+        return settled
+    settled[headline] = relabel(verdicts[headline], "title", "context:headline")
+    before = [i for i in range(headline) if verdicts[i].label != "blank"]
+    if before:
+        i = before[-1]
+        if verdicts[i].label == "short" and len(verdicts[i].text.split()) <= KICKER_MAX_WORDS_DEFAULT:
+            settled[i] = relabel(verdicts[i], "kicker", "context:kicker")
+    return settled
+
+
+def plain_headline(verdicts: list[Verdict], first: int) -> bool:
+    """Is the page written as "headline, blank line, text"? Its first line then is the headline.
+
+    The first line is set apart by a blank line, the rest runs on with few blank lines
+    (a copied web page has one between almost every two blocks), and the article starts
+    a few lines below it. The headline may be one word and may be repeated in the text.
+    """
+    if len(verdicts) < 3 or verdicts[1].label != "blank":
+        return False
+    head = verdicts[0]
+    if head.label not in HEADLINE_LABELS or len(head.text) > HEADLINE_MAX_CHARS_DEFAULT:
+        return False
+    if head.text.endswith("."):
+        return False  # a sentence, not a headline
+    if not any(c.isalpha() for c in head.text) or len(head.text) < 2:
+        return False
+    rest = verdicts[2:]
+    blank_share = sum(v.label == "blank" for v in rest) / len(rest)
+    gap = sum(v.label != "blank" for v in verdicts[2:first])
+    return blank_share <= PLAIN_BLANK_SHARE_MAX_DEFAULT and gap <= PLAIN_MAX_GAP_DEFAULT
+
+
+def settle_plain_header(verdicts: list[Verdict], first: int) -> list[Verdict]:
+    """The first line is the headline; what lies between it and the article is dropped."""
+    settled = [relabel(v, "boilerplate", "context:before-article")
+               if 0 < i < first and v.label not in NEUTRAL_LABELS else v
+               for i, v in enumerate(verdicts)]
+    settled[0] = relabel(verdicts[0], "title", "context:plain-headline")  # also when prose-like
+    return settled
+
+
+def is_intro(v: Verdict) -> bool:
+    """Prose that can open an article: a paragraph, or a long one cut off with "…" (a paywall's lead)."""
+    return v.label == "paragraph" or (v.label == "teaser" and len(v.text.split()) >= INTRO_TEASER_MIN_WORDS_DEFAULT)
+
+
+def settle_intro(settled: list[Verdict], verdicts: list[Verdict], first: int,
+                 max_skip: int = INTRO_MAX_SKIP_DEFAULT) -> list[Verdict]:
+    """The prose right below the headline (past a few lines of author and date) is the article's intro,
+    even when a table of contents or a print button parts it from the body."""
+    title = next((i for i in range(first) if settled[i].label == "title"), None)
+    if title is None:
+        return settled
+    out, skipped, i = list(settled), 0, title + 1
+    while i < first and not is_intro(verdicts[i]):
+        if verdicts[i].label not in NEUTRAL_LABELS:
+            skipped += 1
+            if skipped > max_skip or verdicts[i].label in STOP_LABELS:
+                return out
+        i += 1
+    while i < first and (is_intro(verdicts[i]) or verdicts[i].label == "blank"):
+        if verdicts[i].label != "blank":
+            out[i] = relabel(verdicts[i], "paragraph", "context:intro")
+        i += 1
+    return out
+
+
+def settle(verdicts: list[Verdict], settings: SpanSettings = SpanSettings()) -> list[Verdict]:
+    """Context pass: find the article's span and decide the lines around it."""
+    span = article_span(verdicts, settings)
+    if span is None:
+        return [relabel(v, "boilerplate", "context:no-article") if v.label != "blank" else v
+                for v in verdicts]
+    first, last = span
+    settled = settle_outside(verdicts, first, last)
+    settled = settle_body(settled, first, last)
+    if plain_headline(verdicts, first):
+        settled = settle_plain_header(settled, first)
+    else:
+        settled = settle_header(settled, first)
+    settled = settle_intro(settled, verdicts, first)
+    return settle_trailer(settled, last)
