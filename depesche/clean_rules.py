@@ -223,6 +223,12 @@ def author_boxes(verdicts: list[Verdict]) -> list[Verdict]:
     return out
 
 
+def label_alone(text: str) -> str:
+    """What a line is by itself, however often the page prints it."""
+    (line,) = to_lines(text)
+    return classify(line).label
+
+
 def classify(line: Line, rules: tuple[Rule, ...] = LINE_RULES) -> Verdict:
     """First pass: the first rule that has an opinion decides."""
     if not line.text:

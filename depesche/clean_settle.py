@@ -10,6 +10,7 @@ from .clean_context import (
     NEUTRAL_LABELS, SHORT_LABELS, STOP_LABELS, SpanSettings, article_span, relabel, settle_body,
     settle_outside, settle_trailer,
 )
+from .clean_rules import label_alone
 from .model import Verdict
 
 HEADLINE_MIN_WORDS_DEFAULT = 3
@@ -59,6 +60,8 @@ def plain_headline(verdicts: list[Verdict], first: int) -> bool:
     head = verdicts[0]
     if head.label not in HEADLINE_LABELS or len(head.text) > HEADLINE_MAX_CHARS_DEFAULT:
         return False
+    if head.label == "repeated" and label_alone(head.text) not in HEADLINE_LABELS:
+        return False  # a widget printed twice; once the copy is gone, it is a widget again
     if head.text.endswith("."):
         return False  # a sentence, not a headline
     if not any(c.isalpha() for c in head.text) or len(head.text) < 2:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from depesche.clean import clean, split_source
 from depesche.clean_context import SpanSettings, article_span, line_weight, take_lead, take_tail
+from depesche.clean_rules import label_alone
 from depesche.clean_settle import settle
 from depesche.model import Verdict
 
@@ -154,6 +155,13 @@ def test_plain_headline_needs_a_run_on_body() -> None:
     """A web page has blank lines between its blocks: its first line is a menu item."""
     cleaned = clean(page("Startseite", "Politik", "Sport", "Bundestag beschließt neue Regeln für Mieten", P1, P2))
     assert cleaned.title == "Bundestag beschließt neue Regeln für Mieten"
+
+
+def test_plain_headline_is_no_widget_printed_twice() -> None:
+    """Repetition makes a line a headline candidate, but not a line that alone is a widget."""
+    text = "Alle Rechte vorbehalten\n\n" + "\n".join([P1, P2]) + "\nAlle Rechte vorbehalten"
+    assert label_alone("Alle Rechte vorbehalten") == "widget"
+    assert clean(text).title is None
 
 
 def test_plain_headline_is_not_prose() -> None:

@@ -4,7 +4,7 @@ alone and with the shipped line model (which `clean` re-runs until the article i
 """
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from pathlib import Path
@@ -50,6 +50,8 @@ def shape(cleaned) -> tuple:
 
 
 @given(PAGE)
+@example("A©?\n\nDer Bundestag hat am Donnerstag ein Gesetz beschlossen, das die Mieten in den großen Städten "
+         "begrenzen soll.\nA©?")  # a widget line printed twice, first above the text
 @settings(max_examples=300, deadline=None)
 def test_cleaning_is_idempotent(text: str) -> None:
     once = clean(text)
