@@ -174,18 +174,19 @@ def build(config: Config, strict: bool = False, progress: Progress | None = None
         config = replace(config, search=False)
     fingerprint = build_fingerprint(config)
     with loaded_cache(config.out, fingerprint) as cache:
-        return build_from(config, fingerprint, cache, notes, strict, progress, started)
+        report = build_from(config, fingerprint, cache, strict, progress)
+    return replace(report, warnings=notes + report.warnings, seconds=time.perf_counter() - started)
 
 
-def build_from(config: Config, fingerprint: str, cache: BuildCache, notes: list[str], strict: bool,
-               progress: Progress | None, started: float) -> BuildReport:
+def build_from(config: Config, fingerprint: str, cache: BuildCache, strict: bool,
+               progress: Progress | None) -> BuildReport:
     """The build, given what the previous one left."""
     files, errors = list_seeds(config.seeds)
     keys, read, unreadable = seed_keys(files, cache)
     results, failed, processed = process_all(keys, read, cache, load_vocabulary(config.topics_file), config,
                                              progress)
     errors = sorted(errors + unreadable + failed)
-    warnings = notes + [w for p in results.values() for w in p.warnings]
+    warnings = [w for p in results.values() for w in p.warnings]
     articles = collate([p.article for p in results.values()])
     topics = {t.slug for a in articles for t in a.topics}
     if strict and errors:
@@ -211,5 +212,4 @@ def build_from(config: Config, fingerprint: str, cache: BuildCache, notes: list[
         update_site(made, config.out, removed, CACHE_FILE, protected)
     else:  # a new site, or the search index needs the whole site before it goes live
         write_site(made, config.out, protected, keep, index_search if config.search else None)
-    return BuildReport(len(articles), len(topics), len(outputs), errors, warnings, len(todo), processed,
-                       time.perf_counter() - started)
+    return BuildReport(len(articles), len(topics), len(outputs), errors, warnings, len(todo), processed)
