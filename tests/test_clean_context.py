@@ -227,3 +227,16 @@ def test_span_ends_at_a_related_heading_it_crossed() -> None:
     verdicts = article + [v("section-end")] + teasers
     assert article_span(verdicts, SpanSettings(lead_max_gap=0)) == (0, 3)
     assert article_span(verdicts, SpanSettings(lead_max_gap=0, inner_end_share=2.0)) == (0, 6)
+
+
+def test_lead_printed_twice_right_above_the_body() -> None:
+    """The lead printed as the page's teaser and again above the body is "repeated"; its copy right
+    above the article (a caption between at most) is the first paragraph, the other copy is dropped.
+    A repeated lead behind a share button is not."""
+    head = ["Startseite", "Bundestag beschließt neue Regeln für Mieten"]
+    caption = "Der Plenarsaal des Bundestages. Foto: dpa"
+    cleaned = clean(page(*head, P3, caption, P3, P1, P2), model=None)
+    assert [b.text for b in cleaned.blocks] == [P3, P1, P2]
+    assert sum(x.rule == "context:repeated-lead" for x in cleaned.verdicts) == 1
+    cleaned = clean(page(*head, P3, "Facebook", "Twitter", P3, "Drucken", P1, P2), model=None)
+    assert not any(x.rule == "context:repeated-lead" for x in cleaned.verdicts)
