@@ -65,6 +65,7 @@ def first_pass(text: str) -> list[Verdict]:
 
 FIXPOINT_PASSES_DEFAULT = 6
 FIXPOINT_MAX_LOSS_DEFAULT = 0.2  # share of the article's blocks a re-cleaning may drop
+FIXPOINT_MIN_LOSS_DEFAULT = 1  # blocks a re-cleaning may always drop (a short article's one subheading)
 ARTICLE_LABELS = frozenset({"title", "paragraph", "subheading"})
 
 
@@ -107,24 +108,26 @@ def clean(text: str, settings: SpanSettings = SpanSettings(),
           model: LineModel | None | str = USE_SHIPPED_MODEL) -> Cleaned:
     """The whole cleaner: label each line, settle them in context, let the model overrule, assemble.
 
-    The model reads a line's neighbours, so cleaning the cleaned article can decide a
-    borderline line anew. When the model overruled a line, the article is cleaned again
-    until it stays as it is (at most five more passes over its lines; rarely more than
-    one), so that cleaning is idempotent. When the model dropped the paragraph that
-    held the span open, re-cleaning would drop the lines before it too (a list, a
-    table); if it drops more than FIXPOINT_MAX_LOSS_DEFAULT of the article, the
-    model has unsettled the span, and the rules decide alone.
+    The model reads a line's neighbours, so cleaning the cleaned article (captions and
+    credits gone) can decide a borderline line anew. The article is cleaned again until
+    it stays as it is (at most five more passes over its lines; rarely more than one),
+    so that cleaning is idempotent. When the model dropped the paragraph that held the
+    span open, re-cleaning would drop the lines before it too (a list, a table); if it
+    drops more than FIXPOINT_MAX_LOSS_DEFAULT of the article (and more than
+    FIXPOINT_MIN_LOSS_DEFAULT blocks), the model has unsettled the span, and the rules
+    decide alone.
     """
     model = load_model() if model == USE_SHIPPED_MODEL else model
     cleaned = clean_once(text, settings, model)
-    if not any(v.rule.startswith("model:") for v in cleaned.verdicts):
+    if model is None:
         return cleaned
     first = cleaned
     for _ in range(FIXPOINT_PASSES_DEFAULT - 1):
         again = clean_once(article_text(cleaned), settings, model)
         if shape(again) == shape(cleaned):
             break
-        if len(again.blocks) < (1 - FIXPOINT_MAX_LOSS_DEFAULT) * len(first.blocks):
+        lost = len(first.blocks) - len(again.blocks)
+        if lost > max(FIXPOINT_MAX_LOSS_DEFAULT * len(first.blocks), FIXPOINT_MIN_LOSS_DEFAULT):
             return clean_once(text, settings, None)
         cleaned = assemble(adopt(list(cleaned.verdicts), again))
     return cleaned

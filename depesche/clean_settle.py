@@ -107,6 +107,20 @@ def settle_intro(settled: list[Verdict], verdicts: list[Verdict], first: int,
     return out
 
 
+def settle_repeated_lead(settled: list[Verdict], verdicts: list[Verdict], first: int) -> list[Verdict]:
+    """The lead printed twice (as the page's teaser and above the body) is "repeated", not prose; when
+    its nearest copy stands right above the article (a caption or a credit between at most), it is the
+    article's first paragraph."""
+    i = first - 1
+    while i >= 0 and verdicts[i].label in NEUTRAL_LABELS:
+        i -= 1
+    if i < 0 or verdicts[i].label != "repeated" or label_alone(verdicts[i].text) != "paragraph":
+        return settled
+    out = list(settled)
+    out[i] = relabel(verdicts[i], "paragraph", "context:repeated-lead")
+    return out
+
+
 def settle(verdicts: list[Verdict], settings: SpanSettings = SpanSettings()) -> list[Verdict]:
     """Context pass: find the article's span and decide the lines around it."""
     span = article_span(verdicts, settings)
@@ -121,4 +135,5 @@ def settle(verdicts: list[Verdict], settings: SpanSettings = SpanSettings()) -> 
     else:
         settled = settle_header(settled, first)
     settled = settle_intro(settled, verdicts, first)
+    settled = settle_repeated_lead(settled, verdicts, first)
     return settle_trailer(settled, last)

@@ -217,3 +217,26 @@ def test_paragraph_cut_off_by_a_paywall_ends_the_article() -> None:
     cleaned = clean(page("Gute Löhne reichen nicht", P1, "Gute Löhne", cut.text, "Jetzt abonnieren"), model=None)
     assert [b.text for b in cleaned.blocks] == [P1, "Gute Löhne", cut.text]
     assert cleaned.verdicts[6].rule == "context:cut-off"
+
+
+def test_span_ends_at_a_related_heading_it_crossed() -> None:
+    """Prose teasers after "Weitere Artikel" may outweigh the heading's cost; the article still ends
+    there unless what follows weighs more than twice (1 / inner_end_share) what came before."""
+    article = [v("paragraph", P1), v("paragraph", P2), v("paragraph", P3), v("paragraph", P1)]
+    teasers = [v("paragraph", P1 + " " + P2)] * 2
+    verdicts = article + [v("section-end")] + teasers
+    assert article_span(verdicts, SpanSettings(lead_max_gap=0)) == (0, 3)
+    assert article_span(verdicts, SpanSettings(lead_max_gap=0, inner_end_share=2.0)) == (0, 6)
+
+
+def test_lead_printed_twice_right_above_the_body() -> None:
+    """The lead printed as the page's teaser and again above the body is "repeated"; its copy right
+    above the article (a caption between at most) is the first paragraph, the other copy is dropped.
+    A repeated lead behind a share button is not."""
+    head = ["Startseite", "Bundestag beschließt neue Regeln für Mieten"]
+    caption = "Der Plenarsaal des Bundestages. Foto: dpa"
+    cleaned = clean(page(*head, P3, caption, P3, P1, P2), model=None)
+    assert [b.text for b in cleaned.blocks] == [P3, P1, P2]
+    assert sum(x.rule == "context:repeated-lead" for x in cleaned.verdicts) == 1
+    cleaned = clean(page(*head, P3, "Facebook", "Twitter", P3, "Drucken", P1, P2), model=None)
+    assert not any(x.rule == "context:repeated-lead" for x in cleaned.verdicts)

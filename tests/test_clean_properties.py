@@ -52,6 +52,10 @@ def shape(cleaned) -> tuple:
 @given(PAGE)
 @example("A©?\n\nDer Bundestag hat am Donnerstag ein Gesetz beschlossen, das die Mieten in den großen Städten "
          "begrenzen soll.\nA©?")  # a widget line printed twice, first above the text
+@example("The council decided on Thursday that the new bridge will be built with the money that was left.\n"
+         "Bild: dpa\nDie Opposition kritisierte das Vorhaben als zu zaghaft, weil es die Ursachen nicht angehe.\n"
+         "Niedrige Preise\nDer Bundestag hat am Donnerstag ein Gesetz beschlossen, das die Mieten in den großen "
+         "Städten begrenzen soll.")  # the model drops the subheading only once the credit is gone
 @settings(max_examples=300, deadline=None)
 def test_cleaning_is_idempotent(text: str) -> None:
     once = clean(text)
