@@ -8,7 +8,6 @@ and inflections folded ("Telekom-Chef" -> "Telekom", "Weihnachtsmärkte" ->
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator, NamedTuple, Sequence
 
@@ -26,8 +25,7 @@ MIN_LETTERS_DEFAULT = 4  # shorter single words are tags only as acronyms ("EU",
 FUNCTION_WORD_ZIPF_DEFAULT = 5.5  # a run's edge word this common is no name at all ("IM")
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):  # a tuple, like Word: about a hundred are made per article
     """One occurrence of a possible tag: its spelling, kind and where it stood."""
 
     name: str
@@ -77,21 +75,34 @@ def word_kind(head: str, initial: bool) -> str:
     return "" if initial or base in DETERMINERS else "adj"
 
 
+@lru_cache(maxsize=CACHE_SIZE_DEFAULT)
+def ends_sentence(gap: str) -> bool:
+    """Whether the text between two words ends a sentence; the gaps are few (" ", ", ", ". ")."""
+    return SENTENCE_GAP_RE.search(gap) is not None
+
+
+@lru_cache(maxsize=CACHE_SIZE_DEFAULT)
+def token_kind(token: str, initial: bool) -> tuple[str, str]:
+    """A token's head and kind, in one cache lookup (called for every word of every article)."""
+    head = head_of(token)
+    return head, word_kind(head, initial)
+
+
 def words(text: str, skip: list[tuple[int, int]]) -> Iterator[Word]:
     """The text's words with their kind, leaving out spans the vocabulary already took."""
     previous_end = None
     spans = iter(skip)  # in order and apart, as `finditer` found them
     span = next(spans, None)
     for match in WORD_RE.finditer(text):
-        token, start, end = match.group(), match.start(), match.end()
-        initial = previous_end is None or SENTENCE_GAP_RE.search(text, previous_end, start) is not None
+        start, end = match.span()
+        initial = previous_end is None or ends_sentence(text[previous_end:start])
         previous_end = end
         while span and span[1] <= start:
             span = next(spans, None)
+        token = match.group()
         if token.endswith("-") or (span and span[0] <= start):
             continue
-        head = head_of(token)
-        yield Word(token, head, word_kind(head, initial), start, end, initial)
+        yield Word(token, *token_kind(token, initial), start, end, initial)
 
 
 def loose_start(word: Word) -> bool:
