@@ -8,7 +8,6 @@ and inflections folded ("Telekom-Chef" -> "Telekom", "Weihnachtsmärkte" ->
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator, NamedTuple, Sequence
 
@@ -16,6 +15,8 @@ from .topics_lang import CACHE_SIZE_DEFAULT, is_proper, lemma, zipf
 from .topics_vocab import Vocabulary
 
 WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*-?")
+# A word with the text since the previous one: every \w stands in some word, so the gap is all \W.
+GAP_WORD_RE = re.compile(r"(\W*)(" + WORD_RE.pattern + ")")
 GENDER_RE = re.compile(r"_in(?:nen)?\b")  # "Kandidat_innen"; "*" and ":" already end the word
 SENTENCE_GAP_RE = re.compile(r"[.!?:;|•–—]|\n")
 PARTICLES = frozenset({"van", "de", "da", "di", "del", "la", "le", "ten", "ter", "bin", "al"})  # not "von": "Chef von Twitter"
@@ -26,8 +27,7 @@ MIN_LETTERS_DEFAULT = 4  # shorter single words are tags only as acronyms ("EU",
 FUNCTION_WORD_ZIPF_DEFAULT = 5.5  # a run's edge word this common is no name at all ("IM")
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):  # a tuple, like Word: about a hundred are made per article
     """One occurrence of a possible tag: its spelling, kind and where it stood."""
 
     name: str
@@ -44,7 +44,6 @@ class Word(NamedTuple):  # a tuple: made for every word of every article, so it 
     initial: bool  # first word of a sentence
 
 
-@lru_cache(maxsize=CACHE_SIZE_DEFAULT)
 def head_of(token: str) -> str:
     """A hyphenated compound folds onto its first part, unless that is a letter ("E-Plus");
     a gendered plural onto its stem ("Kandidat_innen" -> "Kandidat")."""
@@ -53,7 +52,6 @@ def head_of(token: str) -> str:
     return first if len(first) >= 2 and "-" in token.rstrip("-") else token.rstrip("-")
 
 
-@lru_cache(maxsize=CACHE_SIZE_DEFAULT)
 def word_kind(head: str, initial: bool) -> str:
     """What a word can be in a tag: a name, a common noun, a name-forming adjective, or nothing.
 
@@ -85,26 +83,31 @@ def ends_sentence(gap: str) -> bool:
 
 @lru_cache(maxsize=CACHE_SIZE_DEFAULT)
 def token_kind(token: str, initial: bool) -> tuple[str, str]:
-    """A token's head and kind, in one cache lookup (called for every word of every article)."""
+    """A token's head and kind, in one cache lookup (called for every word of every article).
+
+    This cache is the only one on the way: `head_of` and `word_kind` are not cached themselves,
+    so that each word is kept once."""
     head = head_of(token)
     return head, word_kind(head, initial)
 
 
 def words(text: str, skip: list[tuple[int, int]]) -> Iterator[Word]:
-    """The text's words with their kind, leaving out spans the vocabulary already took."""
-    previous_end = None
+    """The text's tag words with their kind, leaving out spans the vocabulary already took."""
+    end = 0
     spans = iter(skip)  # in order and apart, as `finditer` found them
     span = next(spans, None)
-    for match in WORD_RE.finditer(text):
-        start, end = match.span()
-        initial = previous_end is None or ends_sentence(text[previous_end:start])
-        previous_end = end
+    # (gap, token) pairs in one C-level pass: cheaper than a match object per word
+    for number, (gap, token) in enumerate(GAP_WORD_RE.findall(text)):
+        start = end + len(gap)
+        end = start + len(token)
+        initial = number == 0 or ends_sentence(gap)
         while span and span[1] <= start:
             span = next(spans, None)
-        token = match.group()
         if token.endswith("-") or (span and span[0] <= start):
             continue
-        yield Word(token, *token_kind(token, initial), start, end, initial)
+        head, kind = token_kind(token, initial)
+        if kind:  # most words are lower-case and no tag word; `runs` splits at them by the text between anyway
+            yield Word(token, head, kind, start, end, initial)
 
 
 def loose_start(word: Word) -> bool:

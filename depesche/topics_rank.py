@@ -8,6 +8,7 @@ the candidates. `WEIGHTS_DEFAULT` and `CALIBRATION_DEFAULT` come from
 from __future__ import annotations
 
 import math
+import operator
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Sequence
@@ -59,7 +60,10 @@ def gather(found: Sequence[Mention], vocabulary: Vocabulary) -> dict[str, Candid
     for mention in found:
         name = vocabulary.canonical(mention.name)
         kind = "topic" if name != mention.name else mention.kind
-        candidate = table.setdefault(fold(name), Candidate(name, kind))
+        key = fold(name)
+        candidate = table.get(key)
+        if candidate is None:  # not `setdefault`: that would make a Candidate for every mention
+            candidate = table[key] = Candidate(name, kind)
         candidate.blocks[mention.block] = candidate.blocks.get(mention.block, 0) + 1
         candidate.spellings[name] = candidate.spellings.get(name, 0) + 1
         if kind == "topic" or (kind == "name" and candidate.kind == "noun"):
@@ -160,6 +164,6 @@ def candidates(found: Sequence[Mention], vocabulary: Vocabulary) -> list[tuple[s
 
 def rank(found: Sequence[Mention], vocabulary: Vocabulary, settings: Settings = Settings()) -> list[str]:
     """The best distinct, unblocked tags for one article's mentions."""
-    scored = [(sum(w * x for w, x in zip(settings.weights, vector)), name)
+    scored = [(sum(map(operator.mul, settings.weights, vector)), name)  # the dot product, in order
               for name, vector in candidates(found, vocabulary)]
     return choose(scored, settings)

@@ -159,3 +159,14 @@ def test_models_load_lazily() -> None:
             "print(sorted(m for m in ('simplemma', 'wordfreq', 'HanTa') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_words_are_the_tag_words_with_their_sentence_starts() -> None:
+    """`words` leaves out lower-case words (runs split at them by the text between) and spans taken."""
+    from depesche.topics_mentions import words
+
+    text = "Die Telekom-Chefin traf Jan Koum. Danach sprach sie mit SAP"
+    found = [(w.text, w.head, w.initial) for w in words(text, [(text.index("SAP"), len(text))])]
+    assert ("traf", "traf", False) not in found and ("SAP", "SAP", False) not in found
+    assert ("Telekom-Chefin", "Telekom", False) in found and ("Jan", "Jan", False) in found
+    assert all(w.start == text.index(w.text) and w.end == w.start + len(w.text) for w in words(text, []))
