@@ -166,6 +166,15 @@ def trailing_off(verdicts: list[Verdict], i: int) -> bool:
     return all(w is not None and w.label in BODY_LABELS for w in (before, after))
 
 
+def heads_prose(verdicts: list[Verdict], i: int, last: int) -> bool:
+    """Whether prose follows line `i`: a paragraph, or the cut-off paragraph that ends the article right below."""
+    following = next_content(verdicts, i)
+    if following is not None and following.label == "paragraph":
+        return True
+    below = next((j for j in range(i + 1, last + 1) if verdicts[j].label != "blank"), None)
+    return below == last and cut_off(verdicts[last])
+
+
 def settle_body(verdicts: list[Verdict], first: int, last: int) -> list[Verdict]:
     """Inside the article, short lines are subheadings when prose follows them, else list items."""
     settled = list(verdicts)
@@ -177,8 +186,7 @@ def settle_body(verdicts: list[Verdict], first: int, last: int) -> list[Verdict]
             settled[i] = relabel(v, "paragraph", "context:cut-off")
         if v.label not in SHORT_LABELS:
             continue
-        following = next_content(verdicts, i)
-        if following and following.label == "paragraph" and looks_like_heading(v.text):
+        if heads_prose(verdicts, i, last) and looks_like_heading(v.text):
             settled[i] = relabel(v, "subheading", "context:subheading")
         else:
             settled[i] = relabel(v, "paragraph", "context:short-in-body")

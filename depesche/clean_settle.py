@@ -7,7 +7,7 @@ or an author box may part from the body.
 from __future__ import annotations
 
 from .clean_context import (
-    NEUTRAL_LABELS, SHORT_LABELS, STOP_LABELS, SpanSettings, article_span, relabel, settle_body,
+    NEUTRAL_LABELS, SHORT_LABELS, STOP_LABELS, SpanSettings, article_span, cut_off, relabel, settle_body,
     settle_outside, settle_trailer,
 )
 from .clean_rules import label_alone
@@ -19,7 +19,6 @@ KICKER_MAX_WORDS_DEFAULT = 3
 PLAIN_BLANK_SHARE_MAX_DEFAULT = 0.25
 PLAIN_MAX_GAP_DEFAULT = 8
 INTRO_MAX_SKIP_DEFAULT = 3  # lines of author, date or place between the headline and its intro
-INTRO_TEASER_MIN_WORDS_DEFAULT = 12
 HEADLINE_LABELS = SHORT_LABELS | {"paragraph", "repeated"}
 
 
@@ -83,7 +82,7 @@ def settle_plain_header(verdicts: list[Verdict], first: int) -> list[Verdict]:
 
 def is_intro(v: Verdict) -> bool:
     """Prose that can open an article: a paragraph, or a long one cut off with "…" (a paywall's lead)."""
-    return v.label == "paragraph" or (v.label == "teaser" and len(v.text.split()) >= INTRO_TEASER_MIN_WORDS_DEFAULT)
+    return v.label == "paragraph" or cut_off(v)
 
 
 def settle_intro(settled: list[Verdict], verdicts: list[Verdict], first: int,

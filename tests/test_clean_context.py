@@ -217,6 +217,7 @@ def test_paragraph_cut_off_by_a_paywall_ends_the_article() -> None:
     cleaned = clean(page("Gute Löhne reichen nicht", P1, "Gute Löhne", cut.text, "Jetzt abonnieren"), model=None)
     assert [b.text for b in cleaned.blocks] == [P1, "Gute Löhne", cut.text]
     assert cleaned.verdicts[6].rule == "context:cut-off"
+    assert [b.role for b in cleaned.blocks] == ["paragraph", "subheading", "paragraph"]  # it heads the cut-off one
 
 
 def test_span_ends_at_a_related_heading_it_crossed() -> None:
