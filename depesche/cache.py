@@ -86,8 +86,15 @@ class BuildCache:
 
 
 def digest(*parts: object) -> str:
-    """A short stable hash of bytes, strings and reprs."""
-    return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=16).hexdigest()
+    """A short stable hash of the parts: bytes as they are (a repr of a file's bytes is slow),
+    the rest in one repr that also says where each bytes part stood and how long it was."""
+    hashed = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        if isinstance(part, bytes):
+            hashed.update(part)
+    shape = tuple(("<bytes>", len(part)) if isinstance(part, bytes) else part for part in parts)
+    hashed.update(repr(shape).encode("utf-8"))
+    return hashed.hexdigest()
 
 
 def files_digest(folder: Path, pattern: str) -> str:

@@ -71,6 +71,9 @@ def template_environment(folder: Path, compiled: CompiledTemplates | None = None
         article_path=article_path, topic_path=topic_path, reading_minutes=reading_minutes,
         month_path=month_path, month_name=month_name, news_article=news_article,
     )
+    if compiled is not None:  # load every page template now: forked renderers inherit them, the cache keeps them
+        for name in env.list_templates(extensions=["html", "css"]):
+            env.get_template(name)
     return env
 
 

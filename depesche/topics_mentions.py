@@ -38,7 +38,7 @@ class Mention(NamedTuple):  # a tuple, like Word: about a hundred are made per a
 class Word(NamedTuple):  # a tuple: made for every word of every article, so it must be cheap
     text: str
     head: str  # the part a compound folds onto
-    kind: str  # "name", "noun", "adj", "particle", "" (not a tag word)
+    kind: str  # "name", "noun", "adj", "particle"
     start: int
     end: int
     initial: bool  # first word of a sentence
@@ -85,8 +85,7 @@ def ends_sentence(gap: str) -> bool:
 def token_kind(token: str, initial: bool) -> tuple[str, str]:
     """A token's head and kind, in one cache lookup (called for every word of every article).
 
-    This cache is the only one on the way: `head_of` and `word_kind` are not cached themselves,
-    so that each word is kept once."""
+    `head_of` and `word_kind` are not cached themselves (`lemma`, which `word_kind` asks, is)."""
     head = head_of(token)
     return head, word_kind(head, initial)
 
@@ -141,12 +140,11 @@ def runs(text: str, found: list[Word]) -> Iterator[list[Word]]:
     for word in found:
         joined = (run and text[run[-1].end:word.start].strip() == "" and not word.initial
                   and not (run[-1].kind == word.kind == "noun" and not is_proper(run[-1].text)))
-        if not (word.kind and joined):
+        if not joined:
             if run:
                 yield run
             run = []
-        if word.kind:
-            run.append(word)
+        run.append(word)
     if run:
         yield run
 

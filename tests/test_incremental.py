@@ -165,3 +165,20 @@ def test_related_articles_are_chosen_anew_only_when_order_or_topics_change(confi
     build(config)
     assert chosen_for_author == 0 and len(chosen) > 0
     assert_same_as_clean_build(config, tmp_path)
+
+
+def test_templates_compiled_for_a_parallel_build_reach_the_cache(config: Config, monkeypatch):
+    from jinja2 import Environment
+
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_ITEMS_DEFAULT", 1)
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    build(config)  # the pages are rendered in worker processes
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_ITEMS_DEFAULT", 10**9)
+
+    def no_compiling(*args, **kwargs):
+        raise AssertionError("a template was compiled again")
+
+    monkeypatch.setattr(Environment, "compile", no_compiling)
+    edited = sorted(config.seeds.glob("*.txt"))[0]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nEin weiterer Absatz am Ende des Artikels.\n")
+    assert build(config).rendered > 0
