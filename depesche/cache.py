@@ -21,7 +21,8 @@ from .model import Article, RawSeed, Topic
 from .related import Layout, Related
 
 CACHE_FILE = ".depesche-cache"
-CACHE_FORMAT = 5
+CACHE_FORMAT = 7
+SHARD_DIGITS = 2  # results are pickled in 256 shards by their key's first two hex digits
 PACKAGE = Path(__file__).resolve().parent
 
 
@@ -78,16 +79,46 @@ class Bodies(Mapping[str, str]):
 class BuildCache:
     fingerprint: str = ""
     processed: dict[str, Processed] = field(default_factory=dict)  # seed key -> result
-    outputs: dict[str, str] = field(default_factory=dict)  # output path -> fingerprint
+    outputs: dict[str, tuple] = field(default_factory=dict)  # output path -> fingerprint
     cards: dict[str, str] = field(default_factory=dict)  # article digest -> card HTML
     signatures: dict[str, tuple] = field(default_factory=dict)  # seed name -> (its signature, its key)
     related: tuple[Layout, Related] = ((), {})  # the articles' order and topics, and the related articles chosen
     templates: dict[str, bytes] = field(default_factory=dict)  # Jinja2's compiled templates
+    shelf: dict[str, Shard] = field(default_factory=dict)  # `processed` as the cache file holds it
+
+
+Shard = tuple[frozenset[str], bytes]  # the seed keys of one shard, and its results pickled
+
+
+def shelve(processed: Mapping[str, Processed], known: Mapping[str, Shard]) -> dict[str, Shard]:
+    """The results pickled in shards; a shard with the same keys as one the cache held keeps its bytes.
+
+    A key is the hash of everything a result is made from, so the same keys mean
+    the same results. A rebuild after one edit pickles one shard, not 10,000 results.
+    """
+    shards: dict[str, dict[str, Processed]] = {}
+    for key, result in processed.items():
+        shards.setdefault(key[:SHARD_DIGITS], {})[key] = result
+    shelf = {}
+    for prefix, shard in shards.items():
+        keys = frozenset(shard)
+        old = known.get(prefix)
+        shelf[prefix] = old if old and old[0] == keys else (keys, pickle.dumps(shard, pickle.HIGHEST_PROTOCOL))
+    return shelf
+
+
+def unshelve(shelf: Mapping[str, Shard]) -> dict[str, Processed]:
+    processed: dict[str, Processed] = {}
+    for _, pickled in shelf.values():
+        processed.update(pickle.loads(pickled))
+    return processed
 
 
 def digest(*parts: object) -> str:
     """A short stable hash of the parts: bytes as they are (a repr of a file's bytes is slow),
     the rest in one repr that also says where each bytes part stood and how long it was."""
+    if not any(isinstance(part, bytes) for part in parts):
+        return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=16).hexdigest()
     hashed = hashlib.blake2b(digest_size=16)
     for part in parts:
         if isinstance(part, bytes):
@@ -120,13 +151,11 @@ def load_cache(out: Path, fingerprint: str) -> BuildCache:
     path = out / CACHE_FILE
     try:
         cache = pickle.loads(path.read_bytes())
-    except FileNotFoundError:
-        return BuildCache(fingerprint)
+        if not isinstance(cache, BuildCache) or cache.fingerprint != fingerprint:
+            return BuildCache(fingerprint)
+        return replace(cache, processed=unshelve(cache.shelf))
     except Exception:  # noqa: BLE001 - any damage to the cache only costs a full build
         return BuildCache(fingerprint)
-    if not isinstance(cache, BuildCache) or cache.fingerprint != fingerprint:
-        return BuildCache(fingerprint)
-    return cache
 
 
 @contextmanager
@@ -149,4 +178,5 @@ def loaded_cache(out: Path, fingerprint: str) -> Iterator[BuildCache]:
 
 
 def dump_cache(cache: BuildCache) -> bytes:
-    return pickle.dumps(cache, protocol=pickle.HIGHEST_PROTOCOL)
+    shelved = replace(cache, processed={}, shelf=shelve(cache.processed, cache.shelf))
+    return pickle.dumps(shelved, protocol=pickle.HIGHEST_PROTOCOL)

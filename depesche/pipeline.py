@@ -204,7 +204,7 @@ def build_from(config: Config, fingerprint: str, cache: BuildCache, strict: bool
     new_cache = BuildCache(fingerprint, results, {o.path: o.fingerprint for o in outputs},
                            cards, {f.shown: (f.signature, keys[f.shown]) for f in files if f.shown in keys},
                            (layout, site.related),
-                           compiled.known)
+                           compiled.known, cache.shelf)
     made = chain(render_all(todo, site, env, progress), cache_file(new_cache))
     protected = (config.seeds, Path.cwd())
     if cache.outputs and not config.search:  # the previous site is trusted: change only what changed

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from depesche import parallel, pipeline, topics_lang
-from depesche.cache import CACHE_FILE
+from depesche.cache import CACHE_FILE, build_fingerprint, load_cache, shelve, unshelve
 from depesche.config import Config
 from depesche.pipeline import build
 
@@ -177,3 +177,29 @@ def test_templates_compiled_for_a_parallel_build_reach_the_cache(config: Config,
     build(config)  # the pages are rendered in worker processes
     monkeypatch.setattr(parallel, "PARALLEL_MIN_ITEMS_DEFAULT", 10**9)
     assert_rebuild_compiles_no_template(config, monkeypatch)
+
+
+def test_cache_pickles_anew_only_the_shards_whose_seeds_changed(config: Config):
+    build(config)
+    before = load_cache(config.out, build_fingerprint(config)).shelf
+    edited = sorted(config.seeds.glob("*.txt"))[0]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nNoch ein Satz zum Schluss des Artikels.\n",
+                      encoding="utf-8")
+    build(config)
+    after = load_cache(config.out, build_fingerprint(config)).shelf
+    keys_before = {key for keys, _ in before.values() for key in keys}
+    keys_after = {key for keys, _ in after.values() for key in keys}
+    assert len(keys_after) == len(keys_before) == len(list(config.seeds.glob("*.txt")))
+    touched = {key[:2] for key in keys_before ^ keys_after}  # the edited seed's old and new key
+    assert len(keys_before ^ keys_after) == 2
+    assert {p for p in before.keys() | after.keys() if before.get(p) != after.get(p)} == touched
+    assert all(after[p] == before[p] for p in after.keys() - touched)
+
+
+def test_shelve_keeps_the_bytes_of_unchanged_shards():
+    results = {"aa1": "first", "aa2": "second", "bb1": "third"}
+    shelf = shelve(results, {})
+    assert unshelve(shelf) == results
+    again = shelve({**results, "bb2": "fourth"}, shelf)
+    assert again["aa"] is shelf["aa"] and again["bb"] != shelf["bb"]
+    assert unshelve(again) == {**results, "bb2": "fourth"}
