@@ -40,9 +40,10 @@ def unique_slugs(articles: Sequence[Article]) -> list[Article]:
         by_slug[article.slug].append(article)
     renamed = {}
     for slug, group in by_slug.items():
-        group.sort(key=lambda a: (a.published.timestamp(), a.id))
-        for article in group[1:]:
-            renamed[article.id] = f"{slug}-{article.id[:8]}"
+        if len(group) > 1:
+            group.sort(key=lambda a: (a.published.timestamp(), a.id))
+            for article in group[1:]:
+                renamed[article.id] = f"{slug}-{article.id[:8]}"
     return [replace(a, slug=renamed[a.id]) if a.id in renamed else a for a in articles]
 
 

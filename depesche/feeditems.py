@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from html import escape
 
 import lxml.html
 
@@ -30,10 +31,6 @@ def entry_id(article: Article) -> str:
     return uuid.uuid5(ID_NAMESPACE, article.id).urn
 
 
-def escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def absolute_links(html: str, base: str) -> str:
     """Every href/src in `html` resolved against `base`: a reader shows items away from the site."""
     if "href=" not in html and "src=" not in html:
@@ -48,7 +45,7 @@ def item_html(article: Article, body: str, config: Config) -> str:
     """The full article as HTML for `content:encoded`, Atom content and JSON Feed."""
     parts = [body]
     if article.source:
-        parts.append(f"<p>Quelle: {escape(article.source)}</p>")
+        parts.append(f"<p>Quelle: {escape(article.source, quote=False)}</p>")
     if article.credits:
-        parts.append(f"<p>{escape(' · '.join(dict.fromkeys(article.credits)))}</p>")
+        parts.append(f"<p>{escape(' · '.join(dict.fromkeys(article.credits)), quote=False)}</p>")
     return xml_text(absolute_links("\n".join(parts), config.url(article_path(article))))

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 from typing import Sequence
-from xml.sax.saxutils import escape
+from html import escape
 
 from markupsafe import Markup
 
@@ -51,7 +51,7 @@ def sitemap_xml(entries: Sequence[tuple[str, datetime | None]], config: Config) 
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', f'<urlset xmlns="{SITEMAP_NS}">']
     for path, modified in entries:
         lastmod = f"<lastmod>{modified.isoformat()}</lastmod>" if modified else ""
-        lines.append(f"  <url><loc>{escape(config.url(path))}</loc>{lastmod}</url>")
+        lines.append(f"  <url><loc>{escape(config.url(path), quote=False)}</loc>{lastmod}</url>")
     lines.append("</urlset>")
     return ("\n".join(lines) + "\n").encode("utf-8")
 
