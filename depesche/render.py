@@ -122,7 +122,8 @@ def newest(articles: Sequence[Article]) -> datetime | None:
 def sitemap(articles: Sequence[Article], topics: Sequence[tuple[Topic, Sequence[Article]]],
             months: Sequence[tuple[tuple[int, int], Sequence[Article]]], config: Config) -> bytes:
     """`sitemap.xml`: every indexable page with its last change."""
-    entries = [("", newest(articles)), ("themen/", newest(articles)), ("archiv/", newest(articles))]
+    latest = newest(articles)
+    entries = [("", latest), ("themen/", latest), ("archiv/", latest)]
     entries += [(article_path(a), a.updated) for a in articles]
     entries += [(topic_path(t), newest(members)) for t, members in topics]
     entries += [(month_path(m), newest(members)) for m, members in months]
