@@ -55,6 +55,14 @@ def lemma(word: str, initial: bool = False) -> str | None:
     return plural_sense(word, found) if found else None
 
 
+@lru_cache(maxsize=CACHE_SIZE_DEFAULT)
+def is_converted(word: str) -> bool:
+    """A verb or adjective written as a noun ("Bohren", "Wahre", "Leckeres"): its lower-case
+    form is a word of its own with a lower-case lemma. Editors seldom tag one."""
+    lower = dictionary().get(word.lower())
+    return word[:1].isupper() and lower is not None and lower[:1].islower()
+
+
 def plural_sense(word: str, found: str) -> str:
     """The lemma an editor would tag: the plural where it has its own sense ("Kundendaten",
     not "Kundendatum"), today's spelling where the table has the old one ("Biss", not "Biß")."""

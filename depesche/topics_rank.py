@@ -1,8 +1,8 @@
 """Ranking: from mentions to at most a handful of distinct tags, best first.
 
 Each candidate gets a few features (where and how often it stands, what kind of
-word it is, how common the word is in German); a linear score over them ranks
-the candidates. `WEIGHTS_DEFAULT` and `CALIBRATION_DEFAULT` come from
+word it is, how common the word is in German, whether it is a verb or adjective
+written as a noun); a linear score over them ranks the candidates. `WEIGHTS_DEFAULT` and `CALIBRATION_DEFAULT` come from
 `benchmarks/tagging.py --headline --fit` and are reported there by cross-validation.
 """
 from __future__ import annotations
@@ -14,21 +14,21 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from .topics_choose import choose
-from .topics_lang import fold, zipf
+from .topics_lang import fold, is_converted, zipf
 from .topics_mentions import Mention
 from .topics_vocab import Vocabulary
 
 MIN_TOPICS_DEFAULT = 2
 MAX_TOPICS_DEFAULT = 6
-EXPECTED_TAGS_DEFAULT = 4  # how many tags an editor gives, for the cut-off's expected F1
-CALIBRATION_DEFAULT = (-0.317, 0.702, 0.205)  # log-odds of a listed tag: bias, score, 1 / (1 + its place)
+EXPECTED_TAGS_DEFAULT = 3  # how many tags an editor gives, for the cut-off's expected F1
+CALIBRATION_DEFAULT = (-0.297, 0.739, 0.167)  # log-odds of a listed tag: bias, score, 1 / (1 + its place)
 MIN_LENGTH_DEFAULT = 3
 INFLECTIONS = ("en", "er", "es", "e", "n", "s")  # cut from a name's words to compare spellings
 FEATURES = ("bias", "log_count", "headline", "lede", "early", "spread", "share", "name", "topic",
             "multiword", "acronym", "zipf", "zipf_noun", "unknown", "long", "name_count", "rank_share",
-            "headline_noun", "zipf_low", "zipf_mid", "zipf_high", "once")
-WEIGHTS_DEFAULT = (-2.682, 0.474, -1.232, -0.117, 2.901, 1.222, 1.803, 1.493, 1.939, -1.841, -0.455, -0.699, 0.084,
-                   -2.224, -0.105, -0.452, -0.342, 1.049, -0.764, 0.338, 0.568, -0.279)
+            "headline_noun", "zipf_low", "zipf_mid", "zipf_high", "once", "converted")
+WEIGHTS_DEFAULT = (-2.883, 0.5, -1.09, -0.094, 2.738, 0.925, 1.765, 1.485, 1.784, -1.419, -0.502, -0.561, 0.063,
+                   -1.863, -0.176, -0.466, -0.232, 1.093, -0.638, 0.238, 0.429, -0.376, -0.247)
 
 
 @dataclass(frozen=True)
@@ -145,7 +145,8 @@ def features(candidate: Candidate, blocks: int, most: int) -> tuple[float, ...]:
             float(candidate.name.isupper()), common, common * (candidate.kind == "noun"),
             float(single and common == 0.0), min(len(candidate.name), 20) / 10, math.log1p(count) * name,
             0.0, float(headline and candidate.kind == "noun"), float(0 < common < 2.5),
-            float(3.5 <= common < 4.5), float(common >= 4.5), float(count == 1))
+            float(3.5 <= common < 4.5), float(common >= 4.5), float(count == 1),
+            float(single and is_converted(candidate.name)))
 
 
 def candidates(found: Sequence[Mention], vocabulary: Vocabulary) -> list[tuple[str, tuple[float, ...]]]:

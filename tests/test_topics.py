@@ -10,7 +10,7 @@ from depesche.clean import clean
 from depesche.enrich import enrich
 from depesche.read import read_seed
 from depesche.topics import Settings, Vocabulary, extract_topics, load_vocabulary, mentions
-from depesche.topics_lang import lemma
+from depesche.topics_lang import is_converted, lemma
 from depesche.topics_choose import cut, distinct
 from depesche.topics_rank import FEATURES, candidates
 
@@ -77,6 +77,11 @@ def test_plurals_with_their_own_sense_keep_it() -> None:
         "Daten", "Kundendaten", "Medien", "Datum", "Biss"]
     found = tags("Kundendaten in Gefahr", "Die Kundendaten liegen offen. Die Daten und die Medien.")
     assert "Kundendaten" in found and "Kundendatum" not in found
+
+
+def test_verbs_and_adjectives_written_as_nouns_are_told_from_nouns() -> None:
+    assert [is_converted(w) for w in ("Bohren", "Wahre", "Leckeres", "Entspannen")] == [True] * 4
+    assert [is_converted(w) for w in ("Pflaster", "Weihnachtsmarkt", "WhatsApp", "Telekom")] == [False] * 4
 
 
 def test_gendered_and_english_plurals_fold_onto_their_base() -> None:
