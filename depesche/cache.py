@@ -51,7 +51,8 @@ class Processed:
 
 
 def share_topics(made: Iterable[Processed | str]) -> list[Processed | str]:
-    """The results with one `Topic` object per topic, so the cache stores and loads each topic once."""
+    """The results with one `Topic` object per topic, so that each shard of the cache stores and
+    loads each of its topics once."""
     shared: dict[Topic, Topic] = {}
     return [result if isinstance(result, str) else
             replace(result, article=replace(result.article,
@@ -93,8 +94,9 @@ Shard = tuple[frozenset[str], bytes]  # the seed keys of one shard, and its resu
 def shelve(processed: Mapping[str, Processed], known: Mapping[str, Shard]) -> dict[str, Shard]:
     """The results pickled in shards; a shard with the same keys as one the cache held keeps its bytes.
 
-    A key is the hash of everything a result is made from, so the same keys mean
-    the same results. A rebuild after one edit pickles one shard, not 10,000 results.
+    That is safe because a build takes the result of every key the cache knows
+    from the cache, unchanged: the shard's results are the ones its bytes hold.
+    A rebuild after one edit pickles a shard or two, not 10,000 results.
     """
     shards: dict[str, dict[str, Processed]] = {}
     for key, result in processed.items():

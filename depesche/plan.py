@@ -98,7 +98,7 @@ def plan(site: Site) -> list[Output]:
     outputs.append(Output("themen/index.html", "topics", (),
                           ("topics", tuple([(t.name, t.slug, len(m)) for t, m in site.topics]))))
     outputs.append(Output(OPML_PATH, "opml", (),
-                          ("opml", tuple([(t.name, t.slug, max(a.updated for a in m)) for t, m in site.topics]))))
+                          ("opml", tuple([(t.name, t.slug, max(a.updated for a in m).isoformat()) for t, m in site.topics]))))
     outputs.append(Output("sitemap.xml", "sitemap", (), ("sitemap", tuple(site.digests.values()))))
     outputs.append(Output("robots.txt", "robots", (), ("robots",)))
     outputs.append(Output("404.html", "404", (), ("404",)))

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from HanTa import HanoverTagger
 
-from depesche.topics_lang import HANTA_MODEL_DEFAULT, hanta
+from depesche.topics_lang import HANTA_MODEL_DEFAULT, hanta, reachability
 
 
 def test_reachability_is_hantas_own() -> None:
     ours = hanta()
+    assert type(ours).reachable is reachability
     theirs = HanoverTagger.HanoverTagger(HANTA_MODEL_DEFAULT)
     assert ours.reachability == theirs.reachability
     assert ours.atomic_class == theirs.atomic_class

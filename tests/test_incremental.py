@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from depesche import parallel, pipeline, topics_lang
+from depesche import cache, parallel, pipeline, topics_lang
 from depesche.cache import CACHE_FILE, build_fingerprint, load_cache, shelve, unshelve
 from depesche.config import Config
 from depesche.pipeline import build
@@ -179,19 +179,28 @@ def test_templates_compiled_for_a_parallel_build_reach_the_cache(config: Config,
     assert_rebuild_compiles_no_template(config, monkeypatch)
 
 
-def test_cache_pickles_anew_only_the_shards_whose_seeds_changed(config: Config):
+def test_cache_pickles_anew_only_the_shards_whose_seeds_changed(config: Config, monkeypatch):
     build(config)
     before = load_cache(config.out, build_fingerprint(config)).shelf
     edited = sorted(config.seeds.glob("*.txt"))[0]
     edited.write_text(edited.read_text(encoding="utf-8") + "\nNoch ein Satz zum Schluss des Artikels.\n",
                       encoding="utf-8")
+    pickled_anew = []
+
+    def spying_shelve(processed, known):
+        shelf = shelve(processed, known)
+        pickled_anew.extend(p for p in shelf if shelf[p] is not known.get(p))
+        return shelf
+
+    monkeypatch.setattr(cache, "shelve", spying_shelve)
     build(config)
     after = load_cache(config.out, build_fingerprint(config)).shelf
     keys_before = {key for keys, _ in before.values() for key in keys}
     keys_after = {key for keys, _ in after.values() for key in keys}
     assert len(keys_after) == len(keys_before) == len(list(config.seeds.glob("*.txt")))
-    touched = {key[:2] for key in keys_before ^ keys_after}  # the edited seed's old and new key
-    assert len(keys_before ^ keys_after) == 2
+    assert len(keys_before ^ keys_after) == 2  # the edited seed's old and new key
+    touched = {key[:2] for key in keys_before ^ keys_after}
+    assert set(pickled_anew) == touched & after.keys()
     assert {p for p in before.keys() | after.keys() if before.get(p) != after.get(p)} == touched
     assert all(after[p] == before[p] for p in after.keys() - touched)
 
