@@ -54,8 +54,8 @@ CAPTION_HEAD_RE = re.compile(r"(?:abbildung|abb\.|bild|grafik|figure|fig\.) ?\d+
 # articles, tags, author boxes, previous/next links.
 SECTION_END_RE = re.compile(
     r"(?:ähnliche|verwandte|weitere|neueste|beliebte|meistgelesene|passende|related|popular)\w* "
-    r"(?:beiträge|artikel|themen|nachrichten|posts|kommentare|news|meldungen|stories|articles)|"
-    r"könnte (?:sie|dich|euch) (?:auch )?interessieren|auch interessant|mehr zum thema|"
+    r"(?:beiträge|artikel|themen|nachrichten|posts|kommentare|news|meldungen|pressemitteilungen|stories|articles)|"
+    r"könnten? (?:sie|dich|euch) (?:auch )?interessieren|auch interessant|mehr zum thema|"
     r"(?:lesen sie|lies) (?:auch|mehr|weiter)|you may also like|(?:sagt|says|schreibt):$|"
     r"kommentieren|schlagw[öo]rter|markiert mit|"
     r"(?:über|zum) (?:den )?autor|about the author|"

@@ -52,7 +52,9 @@ def test_caption_not_prose() -> None:
 
 @pytest.mark.parametrize("text", ["Ähnliche Beiträge", "5 Kommentare", "Das könnte Sie auch interessieren",
                                   "Mehr zum Thema", "Über den Autor", "Related Posts", "Anna sagt:",
-                                  "Lesen Sie den vorherigen Eintrag:", "Nächster Beitrag"])
+                                  "Lesen Sie den vorherigen Eintrag:", "Nächster Beitrag",
+                                  "Diese Artikel könnten dich auch interessieren:",
+                                  "Weitere Pressemitteilungen dieses Verbandes"])
 def test_section_end(text: str) -> None:
     assert r.rule_section_end(line(text)) == "section-end"
 
