@@ -155,15 +155,39 @@ def announced_list(verdicts: list[Verdict], last: int,
 
 def take_tail(verdicts: list[Verdict], last: int) -> int:
     """Sentences right after the last paragraph (a closing question, a greeting) end the article,
-    and so does a list they announce; so does a paragraph cut off with "…" right after it (below
+    and so does a list they announce or one the last paragraph is an item of; so does a paragraph cut off with "…" right after it (below
     its subheading, perhaps)."""
     last = closing_sentences(verdicts, last)
-    last = closing_sentences(verdicts, announced_list(verdicts, last))
+    last = list_goes_on(verdicts, closing_sentences(verdicts, announced_list(verdicts, last)))
     after = list(itertools.islice((i for i in range(last + 1, len(verdicts)) if verdicts[i].label != "blank"), 2))
     if after and cut_off(verdicts[after[0]]):
         return after[0]
     if len(after) == 2 and verdicts[after[0]].label == "short" and cut_off(verdicts[after[1]]):
         return after[1]
+    return last
+
+
+LIST_BULLETS = "-•–*·>»"
+
+
+def list_marker(text: str) -> str | None:
+    """What a list item starts with: a number (a year, a step, a rank) or a bullet; None for other lines."""
+    if text[:1].isdigit():
+        return "0"
+    return text[:1] if text[:1] and text[:1] in LIST_BULLETS else None
+
+
+def list_goes_on(verdicts: list[Verdict], last: int) -> int:
+    """When line `last` is a list item (a timeline's "2006 …"), the short lines right after it that start
+    the same way are the rest of that list."""
+    marker = list_marker(verdicts[last].text)
+    if marker is None:
+        return last
+    for i in range(last + 1, len(verdicts)):
+        if verdicts[i].label in SHORT_LABELS and list_marker(verdicts[i].text) == marker:
+            last = i
+        elif verdicts[i].label != "blank":
+            break
     return last
 
 

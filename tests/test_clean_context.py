@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from depesche.clean import clean, split_source
 from depesche.clean_context import (
-    SpanSettings, announced_list, article_span, line_weight, take_lead, take_tail, without_trailer,
+    SpanSettings, announced_list, article_span, line_weight, list_goes_on, list_marker, take_lead, take_tail,
+    without_trailer,
 )
 from depesche.clean_rules import label_alone
-from depesche.clean_settle import settle
+from depesche.clean_settle import reads_as_phrase, settle
 from depesche.model import Verdict
 
 P1 = ("Der Bundestag hat am Donnerstag ein Gesetz beschlossen, das die Mieten in den großen "
@@ -275,3 +276,45 @@ def test_list_announced_after_the_last_paragraph_ends_the_article() -> None:
     cleaned = clean(page("Ein Seminar über Reiki und Runen", P1, P2, "Aus dem Inhalt:", "Rituale zur Heilung",
                          "Astralreisen mit Reiki", "Ähnliche Beiträge", "Ein anderer Artikel"), model=None)
     assert [b.text for b in cleaned.blocks] == [P1, P2, "Aus dem Inhalt:", "Rituale zur Heilung", "Astralreisen mit Reiki"]
+
+
+def test_standfirst_between_headline_and_article() -> None:
+    """A phrase between the headline and the first paragraph is the standfirst; a line of date and
+    author is not, nor anything when many lines stand between (a page's furniture)."""
+    assert reads_as_phrase("Die Stadt steht schwarz und schweiget…")
+    assert not reads_as_phrase("von Anna Muster, 5. Januar 2020")
+    assert not reads_as_phrase("Teilen")
+    head = "Bundestag beschließt neue Regeln für Mieten"
+    standfirst = "Die Stadt steht schwarz und schweiget…"
+    cleaned = clean(page(head, standfirst, "5. Januar 2020", P1, P2, P3), model=None)
+    assert [b.text for b in cleaned.blocks] == [standfirst, P1, P2, P3]
+    assert cleaned.verdicts[2].rule == "context:standfirst"
+    furniture = ["Drucken", "Merken", "Teilen", "Bewerten"]
+    cleaned = clean(page(head, standfirst, *furniture, P1, P2, P3), model=None)
+    assert [b.text for b in cleaned.blocks] == [P1, P2, P3]
+
+
+def test_salutation_opens_the_paragraph_below() -> None:
+    """ "Liebe Leserinnen und Leser," above a paragraph that goes on in lower case is its start;
+    above one that starts anew it is not (nor is it a headline)."""
+    body = "heute schreibe ich euch zum letzten Mal, denn nach sieben Jahren ist nun Schluss mit diesem Blog hier."
+    head = ["Zeit, Abschied zu nehmen", "Drucken", "Merken", "Teilen", "Bewerten"]
+    cleaned = clean(page(*head, "Liebe Leserinnen und Leser,", body, P2, P3), model=None)
+    assert [b.text for b in cleaned.blocks] == ["Liebe Leserinnen und Leser,", body, P2, P3]
+    assert cleaned.verdicts[10].rule == "context:salutation"
+    cleaned = clean(page(*head, "Liebe Leserinnen und Leser,", P1, P2, P3), model=None)
+    assert [b.text for b in cleaned.blocks] == [P1, P2, P3]
+    assert cleaned.title == "Zeit, Abschied zu nehmen"
+
+
+def test_list_the_last_paragraph_is_an_item_of_goes_on() -> None:
+    """A timeline's last long entry ends the span; the short entries after it that start the same way
+    (with a number, with the same bullet) are the rest of the list."""
+    assert list_marker("2008 Erstellung eines Parkpflegewerks") == "0"
+    assert list_marker("– Reiki und Runen") == "–"
+    assert list_marker("Teilen") is None
+    verdicts = [v("paragraph", "2006 " + P1), v("short", "2008 Erstellung eines Parkpflegewerks"), v("blank", ""),
+                v("short", "2009 Fertigstellung von Haus 4"), v("short", "Bis 2022 Planung"), v("short", "2023 Neubau")]
+    assert list_goes_on(verdicts, 0) == 3
+    assert take_tail(verdicts, 0) == 3
+    assert list_goes_on([v("paragraph", P1), v("short", "2009 Fertigstellung von Haus 4")], 0) == 0
