@@ -156,6 +156,20 @@ def test_author_box_closes_the_article() -> None:
     assert labels("Mietpreise steigen weiter", bio)[0] == "short"  # not a name
 
 
+def test_author_introducing_themselves_closes_the_article() -> None:
+    """A short line with a name above a paragraph in which that person says who they are is an author box."""
+    def labels(*texts: str) -> list[str]:
+        return [v.label for v in r.author_boxes([classify(x) for x in to_lines("\n".join(texts))])]
+
+    bio = "Hi, ich bin Tine und gebürtige Berlinerin. Ich liebe es, mit dem Fahrrad meine Stadt zu erkunden."
+    assert r.names_itself("Über Tine", bio)
+    assert labels("Tine", bio)[0] == "section-end"
+    assert labels("Über Tine 120 Artikel", bio)[0] == "section-end"
+    assert labels("Anna", bio)[0] == "short"  # someone else
+    assert labels("Tine", PROSE)[0] == "short"
+    assert not r.names_itself("Tine", "Am Ende des langen Abends im Museum sagte Anna zu mir: ich bin Tine nie begegnet.")
+
+
 def test_read_more() -> None:
     assert r.rule_read_more(line("Weiterlesen … Lebenszeichen aus dem Gebirge")) == "section-end"
     assert r.rule_read_more(line("Mehr erfahren >")) == "section-end"
