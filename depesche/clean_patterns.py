@@ -34,10 +34,11 @@ WIDGET_RE = re.compile(
     r"menü (?:öffnen|schließen)|navigation (?:öffnen|schließen)|"
     r"(?:dieser|der) (?:beitrag|eintrag|artikel) wurde .{0,80}(?:veröffentlicht|abgelegt|getaggt)",
 )
-# Consent banners run to whole paragraphs; these words mark them at any length.
+# Consent banners run to whole paragraphs; these words mark them at any length. (Not
+# "Zustimmung" alone: news report the Zustimmung of parliaments and voters in plain prose.)
 CONSENT_RE = re.compile(
     r"cookies?\b|einwilligung|speicherung oder (?:der )?zugriff|datenschutzerklärung|willige ich|"
-    r"zustimmung|consent|tracking|personalisierte werbung"
+    r"consent|tracking|personalisierte werbung"
 )
 
 # A caption names its picture's source at its end ("… (dpa)", "… Foto: X") or
