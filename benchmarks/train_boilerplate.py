@@ -49,7 +49,7 @@ SUBSAMPLE_DEFAULT = 0.8
 # leaves learn single pages (cross-validated over four fold shuffles: 1 line .927, 10 and 20 lines .929).
 MIN_LEAF_DEFAULT = 20
 # The confidence thresholds the cross-validation reports; the first pair is shipped.
-THRESHOLDS = ((DROP_BELOW_DEFAULT, KEEP_ABOVE_DEFAULT), (0.25, 0.75), (0.15, 0.85), (0.45, 0.55))
+THRESHOLDS = ((DROP_BELOW_DEFAULT, KEEP_ABOVE_DEFAULT), (0.35, 0.65), (0.15, 0.85), (0.45, 0.55))
 
 
 def flat(text: str) -> str:
