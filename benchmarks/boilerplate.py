@@ -105,15 +105,15 @@ def site(meta: dict, page_id: str) -> str:
     return host.removeprefix("www.") if host and "." in host else page_id.split("_")[0]
 
 
-def folds(pages: list[tuple[str, str, dict]], k: int) -> list[int]:
-    """A fold number per page; all pages of one site share a fold."""
+def folds(pages: list[tuple[str, str, dict]], k: int, seed: int = 0) -> list[int]:
+    """A fold number per page; all pages of one site share a fold (`seed` shuffles the sites)."""
     sites = sorted({site(meta, pid) for pid, _, meta in pages})
-    random.Random(0).shuffle(sites)
+    random.Random(seed).shuffle(sites)
     fold_of = {name: i % k for i, name in enumerate(sites)}
     return [fold_of[site(meta, pid)] for pid, _, meta in pages]
 
 
-def cross_validate(bench: Path, subset: str, k: int) -> None:
+def cross_validate(bench: Path, subset: str, k: int, seed: int = 0) -> None:
     """Rules alone: choose the span weights on k-1 folds, score the held-out fold; print the pooled figures."""
     score = load_scorer(bench)
     pages = load_pages(bench, subset)
@@ -121,7 +121,7 @@ def cross_validate(bench: Path, subset: str, k: int) -> None:
     grid = [SpanSettings(**dict(zip(GRID, values))) for values in itertools.product(*GRID.values())]
     rows = [[score_page(score, plain_text(assemble(settle(v, g))), meta, len(text))
              for v, (_, text, meta) in zip(passes, pages)] for g in grid]
-    fold = folds(pages, k)
+    fold = folds(pages, k, seed)
     held_out = []
     for f in range(k):
         train = [max((score.metrics([r for r, fo in zip(rs, fold) if fo != f])["f1"], gi)
@@ -134,8 +134,8 @@ def cross_validate(bench: Path, subset: str, k: int) -> None:
           f"precision {m['precision']:.3f} recall {m['recall']:.3f}")
 
 
-def cross_validate_model(bench: Path, subset: str, k: int) -> None:
-    """The line model fitted on k-1 folds, the held-out pages cleaned with it."""
+def cross_validate_model(bench: Path, subset: str, k: int, seeds: tuple[int, ...] = (0,)) -> None:
+    """The line model fitted on k-1 folds, the held-out pages cleaned with it (once per fold shuffle)."""
     try:
         import train_boilerplate
     except ImportError as err:
@@ -143,7 +143,8 @@ def cross_validate_model(bench: Path, subset: str, k: int) -> None:
         return
     pages = load_pages(bench, subset)
     rows = [train_boilerplate.page_rows(text, meta) for _, text, meta in pages]
-    train_boilerplate.cross_validate(pages, rows, bench, k)
+    for seed in seeds:
+        train_boilerplate.cross_validate(pages, rows, bench, k, seed)
 
 
 def headline_hits(folder: Path, worst: int) -> None:
@@ -174,6 +175,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--worst", type=int, default=10)
     ap.add_argument("--official", action="store_true", help="also run score.py through build.py")
     ap.add_argument("--folds", type=int, default=FOLDS_DEFAULT, help="0: no cross-validation")
+    ap.add_argument("--seeds", type=int, nargs="+", default=[0],
+                    help="fold shuffles for the line model's cross-validation (default: 0)")
     ap.add_argument("--headlines", type=Path, nargs="?", const=Path(HEADLINES_DEFAULT),
                     help="only count the headlines found in clean articles (default folder: %(const)s)")
     args = ap.parse_args(argv)
@@ -184,7 +187,7 @@ def main(argv: list[str] | None = None) -> None:
     run_fast(args.bench, args.set, args.worst)
     if args.folds:
         cross_validate(args.bench, args.set, args.folds)
-        cross_validate_model(args.bench, args.set, args.folds)
+        cross_validate_model(args.bench, args.set, args.folds, tuple(args.seeds))
     if args.official:
         run_official(args.bench, args.set)
 

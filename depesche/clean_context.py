@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
+from .clean_rules import label_alone
 from .model import Verdict
 
 SUBHEADING_MAX_WORDS_DEFAULT = 14
@@ -23,12 +24,15 @@ END_COST_DEFAULT = 20.0
 LEAD_MAX_GAP_DEFAULT = 20
 BEFORE_END_SHARE_DEFAULT = 0.3
 INNER_END_SHARE_DEFAULT = 0.5  # chosen among 0.5, 1 and 2 on the training folds (all five chose 0.5)
+TRAILER_MAX_PARAGRAPHS_DEFAULT = 2
+LIST_INTRO_MIN_WORDS_DEFAULT = 3
 
 SHORT_LABELS = frozenset({"sentence", "short"})
 BODY_LABELS = SHORT_LABELS | {"paragraph"}
 NEUTRAL_LABELS = frozenset({"blank", "caption", "credit", "byline"})
 BAD_LABELS = frozenset({"widget", "consent", "glued", "teaser", "repeated", "date"})
 STOP_LABELS = frozenset({"widget", "consent", "glued", "section-end"})
+BREAK_LABELS = frozenset({"widget", "consent", "glued", "teaser"})
 
 
 @dataclass(frozen=True)
@@ -95,7 +99,37 @@ def article_span(verdicts: list[Verdict], settings: SpanSettings = SpanSettings(
             best_span = early_span
     best_span = cut_at_inner_end(verdicts, best_span, ends, settings)
     prose = [i for i in range(best_span[0], best_span[1] + 1) if verdicts[i].label == "paragraph"]
+    prose = without_trailer(verdicts, prose)
     return take_lead(verdicts, prose[0], settings.lead_max_gap), take_tail(verdicts, prose[-1])
+
+
+def breaks_off(verdicts: list[Verdict], i: int) -> bool:
+    """A widget or a link cut off with "…" (also when the page prints it twice): the kind of line that
+    stands between an article and what the page adds to it. Not a line ending with ":", which
+    announces what follows, nor a sentence that trails off between two lines of the article."""
+    v = verdicts[i]
+    if v.text.endswith(":"):
+        return False
+    label = label_alone(v.text) if v.label == "repeated" else v.label
+    return label in BREAK_LABELS and not (label == "teaser" and trailing_off(verdicts, i))
+
+
+def without_trailer(verdicts: list[Verdict], prose: list[int],
+                    max_paragraphs: int = TRAILER_MAX_PARAGRAPHS_DEFAULT) -> list[int]:
+    """The span's paragraphs without the one or two after its last widget or teaser link.
+
+    Prose outweighs a widget, so the heaviest run reaches across a newsletter box, a
+    "While you are here…" or an "Impressum | Datenschutz" bar to the promotion, the
+    licence note or the about-us text below it. An article does not go on for only a
+    paragraph or two after such a break; a longer stretch does (an ad box between
+    sections), and so does an article of fewer than `max_paragraphs` before the break.
+    """
+    breaks = [i for i in range(prose[0] + 1, prose[-1]) if breaks_off(verdicts, i)]
+    if not breaks:
+        return prose
+    before = [i for i in prose if i < breaks[-1]]
+    after = len(prose) - len(before)
+    return before if after <= max_paragraphs <= len(before) else prose
 
 
 def cut_off(v: Verdict) -> bool:
@@ -103,19 +137,67 @@ def cut_off(v: Verdict) -> bool:
     return v.label == "teaser" and len(v.text.split()) >= CUT_OFF_MIN_WORDS_DEFAULT
 
 
+def announced_list(verdicts: list[Verdict], last: int,
+                   min_words: int = LIST_INTRO_MIN_WORDS_DEFAULT) -> int:
+    """A list that the line after the last paragraph announces ("Aus dem Inhalt:", "Folgende
+    Universitäten sind betroffen:") ends the article: the short lines below that line.
+    A label of a word or two ("Tags:", "Teilen:") announces no list of the article."""
+    rows = [i for i in range(last + 1, len(verdicts)) if verdicts[i].label != "blank"]
+    if not rows:
+        return last
+    intro = verdicts[rows[0]]
+    if not (intro.label in SHORT_LABELS and intro.text.endswith(":") and intro.text[0].isupper()
+            and len(intro.text.split()) >= min_words):
+        return last
+    items = list(itertools.takewhile(lambda i: verdicts[i].label in SHORT_LABELS, rows[1:]))
+    return items[-1] if items else last
+
+
 def take_tail(verdicts: list[Verdict], last: int) -> int:
-    """Sentences right after the last paragraph (a closing question, a greeting) end the article;
-    so does a paragraph cut off with "…" right after it (below its subheading, perhaps)."""
-    for i in range(last + 1, len(verdicts)):
-        if verdicts[i].label == "sentence":
-            last = i
-        elif verdicts[i].label != "blank":
-            break
+    """Sentences right after the last paragraph (a closing question, a greeting) end the article,
+    and so does a list they announce or one the last paragraph is an item of; so does a paragraph cut off with "…" right after it (below
+    its subheading, perhaps)."""
+    last = closing_sentences(verdicts, last)
+    last = list_goes_on(verdicts, closing_sentences(verdicts, announced_list(verdicts, last)))
     after = list(itertools.islice((i for i in range(last + 1, len(verdicts)) if verdicts[i].label != "blank"), 2))
     if after and cut_off(verdicts[after[0]]):
         return after[0]
     if len(after) == 2 and verdicts[after[0]].label == "short" and cut_off(verdicts[after[1]]):
         return after[1]
+    return last
+
+
+LIST_BULLETS = "-•–*·>»"
+
+
+def list_marker(text: str) -> str | None:
+    """What a list item starts with: a number (a year, a step, a rank) or a bullet; None for other lines."""
+    if text[:1].isdigit():
+        return "0"
+    return text[:1] if text[:1] and text[:1] in LIST_BULLETS else None
+
+
+def list_goes_on(verdicts: list[Verdict], last: int) -> int:
+    """When line `last` is a list item (a timeline's "2006 …"), the short lines right after it that start
+    the same way are the rest of that list."""
+    marker = list_marker(verdicts[last].text)
+    if marker is None:
+        return last
+    for i in range(last + 1, len(verdicts)):
+        if verdicts[i].label in SHORT_LABELS and list_marker(verdicts[i].text) == marker:
+            last = i
+        elif verdicts[i].label != "blank":
+            break
+    return last
+
+
+def closing_sentences(verdicts: list[Verdict], last: int) -> int:
+    """The last of the sentences right after line `last` (or `last`)."""
+    for i in range(last + 1, len(verdicts)):
+        if verdicts[i].label == "sentence":
+            last = i
+        elif verdicts[i].label != "blank":
+            break
     return last
 
 

@@ -20,8 +20,11 @@ from .clean_rules import Line
 from .model import Verdict
 
 MODEL_FILE = Path(__file__).resolve().parent / "data" / "line_model.json"
-DROP_BELOW_DEFAULT = 0.35
-KEEP_ABOVE_DEFAULT = 0.65
+# The model overrules the rules only where it is this sure: the rules now do most of what it
+# learned, and its less confident drops cost more than they gained (cross-validated over four fold
+# shuffles: .35/.65 .933, .2/.8 .934, keeping only .934, rules alone .934).
+DROP_BELOW_DEFAULT = 0.2
+KEEP_ABOVE_DEFAULT = 0.8
 REACH_DEFAULT = 15  # non-blank lines before and after the span the model looks at
 KEEP_MIN_WORDS_DEFAULT = 2
 BODY_ROLES = frozenset({"paragraph", "subheading"})

@@ -34,10 +34,11 @@ WIDGET_RE = re.compile(
     r"menü (?:öffnen|schließen)|navigation (?:öffnen|schließen)|"
     r"(?:dieser|der) (?:beitrag|eintrag|artikel) wurde .{0,80}(?:veröffentlicht|abgelegt|getaggt)",
 )
-# Consent banners run to whole paragraphs; these words mark them at any length.
+# Consent banners run to whole paragraphs; these words mark them at any length. (Not
+# "Zustimmung" alone: news report the Zustimmung of parliaments and voters in plain prose.)
 CONSENT_RE = re.compile(
     r"cookies?\b|einwilligung|speicherung oder (?:der )?zugriff|datenschutzerklärung|willige ich|"
-    r"zustimmung|consent|tracking|personalisierte werbung"
+    r"consent|tracking|personalisierte werbung"
 )
 
 # A caption names its picture's source at its end ("… (dpa)", "… Foto: X") or
@@ -54,8 +55,8 @@ CAPTION_HEAD_RE = re.compile(r"(?:abbildung|abb\.|bild|grafik|figure|fig\.) ?\d+
 # articles, tags, author boxes, previous/next links.
 SECTION_END_RE = re.compile(
     r"(?:ähnliche|verwandte|weitere|neueste|beliebte|meistgelesene|passende|related|popular)\w* "
-    r"(?:beiträge|artikel|themen|nachrichten|posts|kommentare|news|meldungen|stories|articles)|"
-    r"könnte (?:sie|dich|euch) (?:auch )?interessieren|auch interessant|mehr zum thema|"
+    r"(?:beiträge|artikel|themen|nachrichten|posts|kommentare|news|meldungen|pressemitteilungen|stories|articles)|"
+    r"könnten? (?:sie|dich|euch) (?:auch )?interessieren|auch interessant|mehr zum thema|"
     r"(?:lesen sie|lies) (?:auch|mehr|weiter)|you may also like|(?:sagt|says|schreibt):$|"
     r"kommentieren|schlagw[öo]rter|markiert mit|"
     r"(?:über|zum) (?:den )?autor|about the author|"

@@ -209,16 +209,34 @@ NAME_RE = re.compile(r"(?:(?:Dr|Prof)\.\s+)*[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄ�
                      r"(?:\s+(?:von\s+|van\s+|de\s+)?[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?){1,2}")
 
 
+SELF_INTRODUCTIONS = ("ich bin ", "i am ", "i'm ", "i’m ")
+INTRODUCTION_REACH_DEFAULT = 60  # characters at the start of a bio where the author says who they are
+INTRODUCER_MAX_WORDS_DEFAULT = 4
+
+
+def names_itself(line: str, paragraph: str, reach: int = INTRODUCTION_REACH_DEFAULT) -> bool:
+    """Whether the paragraph starts with its author introducing themselves by a name the line holds
+    ("Über Steffi" / "Ich bin Steffi, …"; "Tine" / "Hi, ich bin Tine und …")."""
+    head = paragraph[:reach].lower()
+    names = [w.lower() for w in line.split() if w[:1].isupper() and w.isalpha()]
+    return any(intro + name in head for intro in SELF_INTRODUCTIONS for name in names)
+
+
 def author_boxes(verdicts: list[Verdict]) -> list[Verdict]:
     """A person's name followed by prose that starts with that name ("Anna Muster ist Redakteurin …")
-    or runs on from it ("ist Partner der Kanzlei …") is an author box: it closes the article."""
+    or runs on from it ("ist Partner der Kanzlei …"), or a short line with a name above a paragraph
+    in which that person introduces themselves ("Ich bin Steffi, …"), is an author box: it closes
+    the article."""
     out = list(verdicts)
     for i, v in enumerate(verdicts):
-        if v.label != "short" or not NAME_RE.fullmatch(v.text):
+        if v.label != "short":
             continue
         after = next((w for w in verdicts[i + 1:i + 3] if w.label != "blank"), None)  # one blank line between
-        if after is not None and after.label == "paragraph" and (
-                after.text.startswith(v.text) or after.text[0].islower()):
+        if after is None or after.label != "paragraph":
+            continue
+        named = NAME_RE.fullmatch(v.text) and (after.text.startswith(v.text) or after.text[0].islower())
+        introduced = len(v.text.split()) <= INTRODUCER_MAX_WORDS_DEFAULT and names_itself(v.text, after.text)
+        if named or introduced:
             out[i] = Verdict(v.line_no, v.text, "section-end", "author-box")
     return out
 

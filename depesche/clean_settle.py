@@ -10,7 +10,8 @@ from .clean_context import (
     NEUTRAL_LABELS, SHORT_LABELS, STOP_LABELS, SpanSettings, article_span, cut_off, relabel, settle_body,
     settle_outside, settle_trailer,
 )
-from .clean_rules import label_alone
+from .clean_patterns import DATE_RE
+from .clean_rules import count_stopwords, label_alone, tokens
 from .model import Verdict
 
 HEADLINE_MIN_WORDS_DEFAULT = 3
@@ -19,14 +20,18 @@ KICKER_MAX_WORDS_DEFAULT = 3
 PLAIN_BLANK_SHARE_MAX_DEFAULT = 0.25
 PLAIN_MAX_GAP_DEFAULT = 8
 INTRO_MAX_SKIP_DEFAULT = 3  # lines of author, date or place between the headline and its intro
+STANDFIRST_MAX_LINES_DEFAULT = 3
+STANDFIRST_MIN_WORDS_DEFAULT = 4
+SALUTATION_MAX_WORDS_DEFAULT = 6
 HEADLINE_LABELS = SHORT_LABELS | {"paragraph", "repeated"}
 
 
 def headline_like(v: Verdict) -> bool:
-    """A short line of several words, capitalised, not a label ending with a colon ("In diesem Artikel:")."""
+    """A short line of several words, capitalised, not a label ending with a colon ("In diesem Artikel:")
+    nor a salutation ending with a comma ("Liebe Leserinnen und Leser,")."""
     text = v.text
     return (v.label in SHORT_LABELS and len(text.split()) >= HEADLINE_MIN_WORDS_DEFAULT
-            and len(text) <= HEADLINE_MAX_CHARS_DEFAULT and text[0].isupper() and not text.endswith(":"))
+            and len(text) <= HEADLINE_MAX_CHARS_DEFAULT and text[0].isupper() and not text.endswith((":", ",")))
 
 
 def settle_header(verdicts: list[Verdict], first: int) -> list[Verdict]:
@@ -106,6 +111,43 @@ def settle_intro(settled: list[Verdict], verdicts: list[Verdict], first: int,
     return out
 
 
+def reads_as_phrase(text: str, min_words: int = STANDFIRST_MIN_WORDS_DEFAULT) -> bool:
+    """Several words with a stopword among them, and no date (a line of author and date is none)."""
+    words = tokens(text)
+    return len(words) >= min_words and count_stopwords(words) >= 1 and not DATE_RE.search(text.lower())
+
+
+def settle_standfirst(settled: list[Verdict], verdicts: list[Verdict], first: int,
+                      max_lines: int = STANDFIRST_MAX_LINES_DEFAULT) -> list[Verdict]:
+    """When at most `max_lines` lines stand between the headline and the article, those that read as
+    phrases are its standfirst: a subtitle, a summary point, an opening line ending with "…" or ":".
+    More lines between are a page's furniture (share buttons, ratings, a table of contents)."""
+    title = next((i for i in range(first) if settled[i].label == "title"), None)
+    if title is None:
+        return settled
+    between = [i for i in range(title + 1, first) if verdicts[i].label not in NEUTRAL_LABELS and not settled[i].kept]
+    if len(between) > max_lines:
+        return settled
+    out = list(settled)
+    for i in between:
+        if verdicts[i].label in SHORT_LABELS | {"teaser"} and reads_as_phrase(verdicts[i].text):
+            out[i] = relabel(verdicts[i], "paragraph", "context:standfirst")
+    return out
+
+
+def settle_salutation(settled: list[Verdict], verdicts: list[Verdict],
+                      max_words: int = SALUTATION_MAX_WORDS_DEFAULT) -> list[Verdict]:
+    """A short line ending with a comma right above a kept paragraph that goes on in lower case
+    ("Liebe Leserinnen und Leser," / "heute …") opens that paragraph."""
+    out = list(settled)
+    rows = [i for i, v in enumerate(verdicts) if v.label != "blank"]
+    for above, below in zip(rows, rows[1:]):
+        if (not settled[above].kept and settled[below].label == "paragraph" and verdicts[above].text.endswith(",")
+                and verdicts[below].text[:1].islower() and len(verdicts[above].text.split()) <= max_words):
+            out[above] = relabel(verdicts[above], "paragraph", "context:salutation")
+    return out
+
+
 def settle_repeated_lead(settled: list[Verdict], verdicts: list[Verdict], first: int) -> list[Verdict]:
     """The lead printed twice (as the page's teaser and above the body) is "repeated", not prose; when
     its nearest copy stands right above the article (a caption or a credit between at most), it is the
@@ -134,5 +176,6 @@ def settle(verdicts: list[Verdict], settings: SpanSettings = SpanSettings()) -> 
     else:
         settled = settle_header(settled, first)
     settled = settle_intro(settled, verdicts, first)
+    settled = settle_standfirst(settled, verdicts, first)
     settled = settle_repeated_lead(settled, verdicts, first)
-    return settle_trailer(settled, last)
+    return settle_salutation(settle_trailer(settled, last), verdicts)

@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 from depesche.clean import clean, split_source
-from depesche.clean_context import SpanSettings, article_span, line_weight, take_lead, take_tail
+from depesche.clean_context import (
+    SpanSettings, announced_list, article_span, line_weight, list_goes_on, list_marker, take_lead, take_tail,
+    without_trailer,
+)
 from depesche.clean_rules import label_alone
-from depesche.clean_settle import settle
+from depesche.clean_settle import reads_as_phrase, settle
 from depesche.model import Verdict
 
 P1 = ("Der Bundestag hat am Donnerstag ein Gesetz beschlossen, das die Mieten in den großen "
@@ -241,3 +244,77 @@ def test_lead_printed_twice_right_above_the_body() -> None:
     assert sum(x.rule == "context:repeated-lead" for x in cleaned.verdicts) == 1
     cleaned = clean(page(*head, P3, "Facebook", "Twitter", P3, "Drucken", P1, P2), model=None)
     assert not any(x.rule == "context:repeated-lead" for x in cleaned.verdicts)
+
+
+def test_one_or_two_paragraphs_after_a_widget_are_no_article() -> None:
+    """The promotion or licence note below a newsletter box or a "While you are here…" is dropped;
+    a longer stretch after such a break, or a break the article only trails off in, is kept."""
+    article = [v("paragraph", P1), v("paragraph", P2), v("paragraph", P3)]
+    promo = [v("paragraph", "Wenn Ihnen dieser Beitrag gefallen hat, unterstützen Sie bitte unsere Arbeit mit einer Spende.")]
+    verdicts = article + [v("widget", "Newsletter abonnieren")] + promo * 2
+    assert without_trailer(verdicts, [0, 1, 2, 4, 5]) == [0, 1, 2]
+    assert article_span(verdicts) == (0, 2)
+    longer = article + [v("widget", "Newsletter abonnieren")] + article
+    assert without_trailer(longer, [0, 1, 2, 4, 5, 6]) == [0, 1, 2, 4, 5, 6]
+    announcing = article + [v("widget", "Hier können Sie sich anmelden:")] + promo
+    assert without_trailer(announcing, [0, 1, 2, 4]) == [0, 1, 2, 4]
+    trailing = article + [v("teaser", "Und dann kam alles ganz anders als wir es dachten …")] + promo
+    assert without_trailer(trailing, [0, 1, 2, 4]) == [0, 1, 2, 4]
+    short_article = [v("paragraph", P1), v("widget", "Newsletter abonnieren")] + promo * 2
+    assert without_trailer(short_article, [0, 2, 3]) == [0, 2, 3]
+
+
+def test_list_announced_after_the_last_paragraph_ends_the_article() -> None:
+    """ "Aus dem Inhalt:" after the last paragraph: the short lines below it are the article's; a
+    label of a word or two ("Tags:") announces none."""
+    items = [v("short", "Rituale zur Heilung"), v("blank", ""), v("short", "Astralreisen mit Reiki")]
+    verdicts = [v("paragraph", P1), v("short", "Aus dem Inhalt:")] + items + [v("section-end", "Ähnliche Beiträge")]
+    assert announced_list(verdicts, 0) == 4
+    assert take_tail(verdicts, 0) == 4
+    tags = [v("paragraph", P1), v("short", "Tags:")] + items
+    assert announced_list(tags, 0) == 0
+    cleaned = clean(page("Ein Seminar über Reiki und Runen", P1, P2, "Aus dem Inhalt:", "Rituale zur Heilung",
+                         "Astralreisen mit Reiki", "Ähnliche Beiträge", "Ein anderer Artikel"), model=None)
+    assert [b.text for b in cleaned.blocks] == [P1, P2, "Aus dem Inhalt:", "Rituale zur Heilung", "Astralreisen mit Reiki"]
+
+
+def test_standfirst_between_headline_and_article() -> None:
+    """A phrase between the headline and the first paragraph is the standfirst; a line of date and
+    author is not, nor anything when many lines stand between (a page's furniture)."""
+    assert reads_as_phrase("Die Stadt steht schwarz und schweiget…")
+    assert not reads_as_phrase("von Anna Muster, 5. Januar 2020")
+    assert not reads_as_phrase("Teilen")
+    head = "Bundestag beschließt neue Regeln für Mieten"
+    standfirst = "Die Stadt steht schwarz und schweiget…"
+    cleaned = clean(page(head, standfirst, "5. Januar 2020", P1, P2, P3), model=None)
+    assert [b.text for b in cleaned.blocks] == [standfirst, P1, P2, P3]
+    assert cleaned.verdicts[2].rule == "context:standfirst"
+    furniture = ["Drucken", "Merken", "Teilen", "Bewerten"]
+    cleaned = clean(page(head, standfirst, *furniture, P1, P2, P3), model=None)
+    assert [b.text for b in cleaned.blocks] == [P1, P2, P3]
+
+
+def test_salutation_opens_the_paragraph_below() -> None:
+    """ "Liebe Leserinnen und Leser," above a paragraph that goes on in lower case is its start;
+    above one that starts anew it is not (nor is it a headline)."""
+    body = "heute schreibe ich euch zum letzten Mal, denn nach sieben Jahren ist nun Schluss mit diesem Blog hier."
+    head = ["Zeit, Abschied zu nehmen", "Drucken", "Merken", "Teilen", "Bewerten"]
+    cleaned = clean(page(*head, "Liebe Leserinnen und Leser,", body, P2, P3), model=None)
+    assert [b.text for b in cleaned.blocks] == ["Liebe Leserinnen und Leser,", body, P2, P3]
+    assert cleaned.verdicts[10].rule == "context:salutation"
+    cleaned = clean(page(*head, "Liebe Leserinnen und Leser,", P1, P2, P3), model=None)
+    assert [b.text for b in cleaned.blocks] == [P1, P2, P3]
+    assert cleaned.title == "Zeit, Abschied zu nehmen"
+
+
+def test_list_the_last_paragraph_is_an_item_of_goes_on() -> None:
+    """A timeline's last long entry ends the span; the short entries after it that start the same way
+    (with a number, with the same bullet) are the rest of the list."""
+    assert list_marker("2008 Erstellung eines Parkpflegewerks") == "0"
+    assert list_marker("– Reiki und Runen") == "–"
+    assert list_marker("Teilen") is None
+    verdicts = [v("paragraph", "2006 " + P1), v("short", "2008 Erstellung eines Parkpflegewerks"), v("blank", ""),
+                v("short", "2009 Fertigstellung von Haus 4"), v("short", "Bis 2022 Planung"), v("short", "2023 Neubau")]
+    assert list_goes_on(verdicts, 0) == 3
+    assert take_tail(verdicts, 0) == 3
+    assert list_goes_on([v("paragraph", P1), v("short", "2009 Fertigstellung von Haus 4")], 0) == 0

@@ -52,7 +52,9 @@ def test_caption_not_prose() -> None:
 
 @pytest.mark.parametrize("text", ["Ähnliche Beiträge", "5 Kommentare", "Das könnte Sie auch interessieren",
                                   "Mehr zum Thema", "Über den Autor", "Related Posts", "Anna sagt:",
-                                  "Lesen Sie den vorherigen Eintrag:", "Nächster Beitrag"])
+                                  "Lesen Sie den vorherigen Eintrag:", "Nächster Beitrag",
+                                  "Diese Artikel könnten dich auch interessieren:",
+                                  "Weitere Pressemitteilungen dieses Verbandes"])
 def test_section_end(text: str) -> None:
     assert r.rule_section_end(line(text)) == "section-end"
 
@@ -81,6 +83,9 @@ def test_consent() -> None:
     text = "Wir verwenden Cookies, um Inhalte zu personalisieren. " * 5
     assert r.rule_consent(line(text)) == "consent"
     assert r.rule_consent(line(PROSE)) is None
+    vote = ("Das Parlament gab am Abend seine Zustimmung zu dem Abkommen, nachdem die Regierung in letzter "
+            "Minute Zugeständnisse gemacht hatte.")
+    assert r.rule_consent(line(vote)) is None  # "Zustimmung" is also a word of the news
 
 
 def test_glued() -> None:
@@ -152,6 +157,20 @@ def test_author_box_closes_the_article() -> None:
         == "section-end"
     assert labels("Anna Muster", PROSE)[0] == "short"  # a name above unrelated prose
     assert labels("Mietpreise steigen weiter", bio)[0] == "short"  # not a name
+
+
+def test_author_introducing_themselves_closes_the_article() -> None:
+    """A short line with a name above a paragraph in which that person says who they are is an author box."""
+    def labels(*texts: str) -> list[str]:
+        return [v.label for v in r.author_boxes([classify(x) for x in to_lines("\n".join(texts))])]
+
+    bio = "Hi, ich bin Tine und gebürtige Berlinerin. Ich liebe es, mit dem Fahrrad meine Stadt zu erkunden."
+    assert r.names_itself("Über Tine", bio)
+    assert labels("Tine", bio)[0] == "section-end"
+    assert labels("Über Tine 120 Artikel", bio)[0] == "section-end"
+    assert labels("Anna", bio)[0] == "short"  # someone else
+    assert labels("Tine", PROSE)[0] == "short"
+    assert not r.names_itself("Tine", "Am Ende des langen Abends im Museum sagte Anna zu mir: ich bin Tine nie begegnet.")
 
 
 def test_read_more() -> None:
