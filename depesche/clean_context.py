@@ -8,6 +8,7 @@ headline, kicker and intro above it and puts the pass together (`settle`).
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 
 from .clean_rules import label_alone
@@ -25,7 +26,10 @@ LEAD_MAX_GAP_DEFAULT = 20
 BEFORE_END_SHARE_DEFAULT = 0.3
 INNER_END_SHARE_DEFAULT = 0.5  # chosen among 0.5, 1 and 2 on the training folds (all five chose 0.5)
 TRAILER_MAX_PARAGRAPHS_DEFAULT = 2
+TRAILER_MIN_SHARE_DEFAULT = 1.5  # the article before the break outweighs the trailer by half again
 LIST_INTRO_MIN_WORDS_DEFAULT = 3
+LIST_ITEM_MIN_WORDS_DEFAULT = 2  # "Folgen Sie uns auf:" announces one-word links, no list of the article
+LIST_MAX_ITEMS_DEFAULT = 15
 
 SHORT_LABELS = frozenset({"sentence", "short"})
 BODY_LABELS = SHORT_LABELS | {"paragraph"}
@@ -104,7 +108,8 @@ def article_span(verdicts: list[Verdict], settings: SpanSettings = SpanSettings(
 
 
 def breaks_off(verdicts: list[Verdict], i: int) -> bool:
-    """A widget or a link cut off with "…" (also when the page prints it twice): the kind of line that
+    """A widget, a consent or glued line, or a link cut off with "…" (also when the page prints it
+    twice): the kind of line that
     stands between an article and what the page adds to it. Not a line ending with ":", which
     announces what follows, nor a sentence that trails off between two lines of the article."""
     v = verdicts[i]
@@ -120,16 +125,16 @@ def without_trailer(verdicts: list[Verdict], prose: list[int],
 
     Prose outweighs a widget, so the heaviest run reaches across a newsletter box, a
     "While you are here…" or an "Impressum | Datenschutz" bar to the promotion, the
-    licence note or the about-us text below it. An article does not go on for only a
-    paragraph or two after such a break; a longer stretch does (an ad box between
-    sections), and so does an article of fewer than `max_paragraphs` before the break.
+    licence note or the about-us text below it. A paragraph or two after such a break,
+    below at least half again as many before it, is that trailer; a longer stretch (an
+    ad box between sections) or a short article's second half stays.
     """
     breaks = [i for i in range(prose[0] + 1, prose[-1]) if breaks_off(verdicts, i)]
     if not breaks:
         return prose
     before = [i for i in prose if i < breaks[-1]]
     after = len(prose) - len(before)
-    return before if after <= max_paragraphs <= len(before) else prose
+    return before if after <= max_paragraphs and len(before) >= TRAILER_MIN_SHARE_DEFAULT * after else prose
 
 
 def cut_off(v: Verdict) -> bool:
@@ -149,14 +154,15 @@ def announced_list(verdicts: list[Verdict], last: int,
     if not (intro.label in SHORT_LABELS and intro.text.endswith(":") and intro.text[0].isupper()
             and len(intro.text.split()) >= min_words):
         return last
-    items = list(itertools.takewhile(lambda i: verdicts[i].label in SHORT_LABELS, rows[1:]))
-    return items[-1] if items else last
+    items = list(itertools.takewhile(lambda i: verdicts[i].label in SHORT_LABELS
+                                     and len(verdicts[i].text.split()) >= LIST_ITEM_MIN_WORDS_DEFAULT, rows[1:]))
+    return items[-1] if 0 < len(items) <= LIST_MAX_ITEMS_DEFAULT else last
 
 
 def take_tail(verdicts: list[Verdict], last: int) -> int:
-    """Sentences right after the last paragraph (a closing question, a greeting) end the article,
-    and so does a list they announce or one the last paragraph is an item of; so does a paragraph cut off with "…" right after it (below
-    its subheading, perhaps)."""
+    """Sentences right after the last paragraph (a closing question, a greeting) end the article;
+    so does a list the line after them announces, and the rest of a list the last line is an item
+    of; so does a paragraph cut off with "…" right after it (below its subheading, perhaps)."""
     last = closing_sentences(verdicts, last)
     last = list_goes_on(verdicts, closing_sentences(verdicts, announced_list(verdicts, last)))
     after = list(itertools.islice((i for i in range(last + 1, len(verdicts)) if verdicts[i].label != "blank"), 2))
@@ -167,14 +173,17 @@ def take_tail(verdicts: list[Verdict], last: int) -> int:
     return last
 
 
-LIST_BULLETS = "-•–*·>»"
+LIST_BULLETS = "-•–*·"
+LIST_NUMBER_RE = re.compile(r"(\d{4}\b|\d{1,2}[.)]\s)")  # a year ("2006 …") or a step ("3. …", "2) …")
 
 
 def list_marker(text: str) -> str | None:
-    """What a list item starts with: a number (a year, a step, a rank) or a bullet; None for other lines."""
-    if text[:1].isdigit():
-        return "0"
-    return text[:1] if text[:1] and text[:1] in LIST_BULLETS else None
+    """What a list item starts with: a year, a step number, or a bullet and a space; None for other lines
+    (a quote opened with "»", "20 Prozent …", "3 Min. Lesezeit")."""
+    number = LIST_NUMBER_RE.match(text)
+    if number:
+        return "step" if number.group(1)[-1].isspace() else "year"
+    return text[0] if text[:1] and text[0] in LIST_BULLETS and text[1:2] == " " else None
 
 
 def list_goes_on(verdicts: list[Verdict], last: int) -> int:

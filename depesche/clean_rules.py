@@ -209,17 +209,26 @@ NAME_RE = re.compile(r"(?:(?:Dr|Prof)\.\s+)*[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄ�
                      r"(?:\s+(?:von\s+|van\s+|de\s+)?[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?){1,2}")
 
 
-SELF_INTRODUCTIONS = ("ich bin ", "i am ", "i'm ", "i’m ")
+SELF_INTRODUCTION_RE = r"\b(?:ich bin|i am|i['’]m) "
 INTRODUCTION_REACH_DEFAULT = 60  # characters at the start of a bio where the author says who they are
-INTRODUCER_MAX_WORDS_DEFAULT = 4
+INTRODUCER_FILLERS = frozenset({"über", "about", "artikel", "beiträge", "posts"})  # "Über Tine 120 Artikel"
+
+
+def introducer_name(line: str) -> str | None:
+    """The name a line of an author box shows ("Tine", "Über Steffi", "Über Tine 120 Artikel"): one or
+    two capitalised words that are no stopwords, besides "Über" and a count. None for other lines."""
+    words = [w for w in line.split() if w.lower() not in INTRODUCER_FILLERS and not w.isdigit()]
+    if not 1 <= len(words) <= 2 or count_stopwords([w.lower() for w in words]):
+        return None
+    return words[0] if all(w[:1].isupper() and w.isalpha() for w in words) else None
 
 
 def names_itself(line: str, paragraph: str, reach: int = INTRODUCTION_REACH_DEFAULT) -> bool:
-    """Whether the paragraph starts with its author introducing themselves by a name the line holds
-    ("Über Steffi" / "Ich bin Steffi, …"; "Tine" / "Hi, ich bin Tine und …")."""
-    head = paragraph[:reach].lower()
-    names = [w.lower() for w in line.split() if w[:1].isupper() and w.isalpha()]
-    return any(intro + name in head for intro in SELF_INTRODUCTIONS for name in names)
+    """Whether the paragraph starts with its author introducing themselves by the name the line
+    shows ("Über Steffi" / "Ich bin Steffi, …"; "Tine" / "Hi, ich bin Tine und …")."""
+    name = introducer_name(line)
+    return name is not None and re.search(SELF_INTRODUCTION_RE + re.escape(name.lower()) + r"\b",
+                                          paragraph[:reach].lower()) is not None
 
 
 def author_boxes(verdicts: list[Verdict]) -> list[Verdict]:
@@ -235,7 +244,7 @@ def author_boxes(verdicts: list[Verdict]) -> list[Verdict]:
         if after is None or after.label != "paragraph":
             continue
         named = NAME_RE.fullmatch(v.text) and (after.text.startswith(v.text) or after.text[0].islower())
-        introduced = len(v.text.split()) <= INTRODUCER_MAX_WORDS_DEFAULT and names_itself(v.text, after.text)
+        introduced = names_itself(v.text, after.text)
         if named or introduced:
             out[i] = Verdict(v.line_no, v.text, "section-end", "author-box")
     return out

@@ -1,8 +1,9 @@
-"""The context pass put together: the article's span, then the lines above it.
+"""The context pass put together: the article's span, then the lines above it, then a
+salutation anywhere above a paragraph.
 
-Above the span (see clean_context.py) stand the headline, perhaps a kicker, and the
-intro: the prose right below the headline, which a table of contents, a print button
-or an author box may part from the body.
+Above the span (see clean_context.py) stand the headline, perhaps a kicker, a standfirst,
+and the intro: the prose right below the headline, which a table of contents, a print
+button or an author box may part from the body.
 """
 from __future__ import annotations
 
@@ -142,7 +143,8 @@ def settle_salutation(settled: list[Verdict], verdicts: list[Verdict],
     out = list(settled)
     rows = [i for i, v in enumerate(verdicts) if v.label != "blank"]
     for above, below in zip(rows, rows[1:]):
-        if (not settled[above].kept and settled[below].label == "paragraph" and verdicts[above].text.endswith(",")
+        if (not settled[above].kept and verdicts[above].label in SHORT_LABELS and settled[below].label == "paragraph"
+                and verdicts[above].text.endswith(",")
                 and verdicts[below].text[:1].islower() and len(verdicts[above].text.split()) <= max_words):
             out[above] = relabel(verdicts[above], "paragraph", "context:salutation")
     return out

@@ -258,6 +258,9 @@ def test_one_or_two_paragraphs_after_a_widget_are_no_article() -> None:
     assert without_trailer(trailing, [0, 1, 2, 4]) == [0, 1, 2, 4]
     short_article = [v("paragraph", P1), v("widget", "Newsletter abonnieren")] + promo * 2
     assert without_trailer(short_article, [0, 2, 3]) == [0, 2, 3]
+    halves = [v("paragraph", P1), v("paragraph", P2), v("widget", "Newsletter abonnieren"), v("paragraph", P3),
+              v("paragraph", P1)]  # a newsletter box in the middle of a four-paragraph article
+    assert without_trailer(halves, [0, 1, 3, 4]) == [0, 1, 3, 4]
 
 
 def test_list_announced_after_the_last_paragraph_ends_the_article() -> None:
@@ -306,7 +309,10 @@ def test_salutation_opens_the_paragraph_below() -> None:
 def test_list_the_last_paragraph_is_an_item_of_goes_on() -> None:
     """A timeline's last long entry ends the span; the short entries after it that start the same way
     (with a number, with the same bullet) are the rest of the list."""
-    assert list_marker("2008 Erstellung eines Parkpflegewerks") == "0"
+    assert list_marker("2008 Erstellung eines Parkpflegewerks") == "year"
+    assert list_marker("3. Den Teig kneten") == list_marker("12) Backen") == "step"
+    assert list_marker("»Wir werden das prüfen«, sagte sie.") is None  # a quote, no bullet
+    assert list_marker("20 Prozent der Haushalte") is None and list_marker("3 Min. Lesezeit") is None
     assert list_marker("– Reiki und Runen") == "–"
     assert list_marker("Teilen") is None
     verdicts = [v("paragraph", "2006 " + P1), v("short", "2008 Erstellung eines Parkpflegewerks"), v("blank", ""),

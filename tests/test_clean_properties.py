@@ -65,3 +65,9 @@ def article_text(cleaned) -> str:
 def test_cleaning_is_idempotent(text: str) -> None:
     once = clean(text)
     assert shape(clean(article_text(once))) == shape(once)
+
+
+def test_cleaned_seeds_stay_as_they_are() -> None:
+    for seed in SEEDS:
+        once = clean(normalise(seed.read_text(encoding="utf-8")))
+        assert shape(clean(article_text(once))) == shape(once), seed.name

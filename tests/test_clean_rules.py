@@ -171,6 +171,11 @@ def test_author_introducing_themselves_closes_the_article() -> None:
     assert labels("Anna", bio)[0] == "short"  # someone else
     assert labels("Tine", PROSE)[0] == "short"
     assert not r.names_itself("Tine", "Am Ende des langen Abends im Museum sagte Anna zu mir: ich bin Tine nie begegnet.")
+    # A subheading or headline above first-person prose names no one.
+    assert not r.names_itself("Der Weg nach vorn", "Ich bin der Meinung, dass wir jetzt handeln müssen.")
+    assert not r.names_itself("Die Kunst", "Ich bin dieser Tage oft im Museum gewesen, um sie zu sehen.")
+    assert not r.names_itself("Als Lehrerin am Limit", "Ich bin Lehrerin seit zwanzig Jahren und sehe das jeden Tag.")
+    assert not r.names_itself("The Road Ahead", "I am the first to admit that this took too long.")
 
 
 def test_read_more() -> None:
