@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 from .clean_rules import label_alone
 from .model import Verdict
@@ -147,15 +148,14 @@ def announced_list(verdicts: list[Verdict], last: int,
     """A list that the line after the last paragraph announces ("Aus dem Inhalt:", "Folgende
     Universitäten sind betroffen:") ends the article: the short lines below that line.
     A label of a word or two ("Tags:", "Teilen:") announces no list of the article."""
-    rows = [i for i in range(last + 1, len(verdicts)) if verdicts[i].label != "blank"]
-    if not rows:
+    rows = (i for i in range(last + 1, len(verdicts)) if verdicts[i].label != "blank")
+    intro = next(rows, None)
+    if intro is None or not (verdicts[intro].label in SHORT_LABELS and verdicts[intro].text.endswith(":")
+                             and verdicts[intro].text[0].isupper() and len(verdicts[intro].text.split()) >= min_words):
         return last
-    intro = verdicts[rows[0]]
-    if not (intro.label in SHORT_LABELS and intro.text.endswith(":") and intro.text[0].isupper()
-            and len(intro.text.split()) >= min_words):
-        return last
-    items = list(itertools.takewhile(lambda i: verdicts[i].label in SHORT_LABELS
-                                     and len(verdicts[i].text.split()) >= LIST_ITEM_MIN_WORDS_DEFAULT, rows[1:]))
+    items = list(itertools.islice(itertools.takewhile(
+        lambda i: verdicts[i].label in SHORT_LABELS and len(verdicts[i].text.split()) >= LIST_ITEM_MIN_WORDS_DEFAULT,
+        rows), LIST_MAX_ITEMS_DEFAULT + 1))
     return items[-1] if 0 < len(items) <= LIST_MAX_ITEMS_DEFAULT else last
 
 
@@ -164,7 +164,8 @@ def take_tail(verdicts: list[Verdict], last: int) -> int:
     so does a list the line after them announces, and the rest of a list the last line is an item
     of; so does a paragraph cut off with "…" right after it (below its subheading, perhaps)."""
     last = closing_sentences(verdicts, last)
-    last = list_goes_on(verdicts, closing_sentences(verdicts, announced_list(verdicts, last)))
+    listed = announced_list(verdicts, last)
+    last = list_goes_on(verdicts, closing_sentences(verdicts, listed) if listed != last else last)
     after = list(itertools.islice((i for i in range(last + 1, len(verdicts)) if verdicts[i].label != "blank"), 2))
     if after and cut_off(verdicts[after[0]]):
         return after[0]
@@ -192,18 +193,18 @@ def list_goes_on(verdicts: list[Verdict], last: int) -> int:
     marker = list_marker(verdicts[last].text)
     if marker is None:
         return last
-    for i in range(last + 1, len(verdicts)):
-        if verdicts[i].label in SHORT_LABELS and list_marker(verdicts[i].text) == marker:
-            last = i
-        elif verdicts[i].label != "blank":
-            break
-    return last
+    return extend_while(verdicts, last, lambda v: v.label in SHORT_LABELS and list_marker(v.text) == marker)
 
 
 def closing_sentences(verdicts: list[Verdict], last: int) -> int:
     """The last of the sentences right after line `last` (or `last`)."""
+    return extend_while(verdicts, last, lambda v: v.label == "sentence")
+
+
+def extend_while(verdicts: list[Verdict], last: int, goes_on: Callable[[Verdict], bool]) -> int:
+    """The last of the lines right after line `last` (blank lines between) for which `goes_on` holds."""
     for i in range(last + 1, len(verdicts)):
-        if verdicts[i].label == "sentence":
+        if goes_on(verdicts[i]):
             last = i
         elif verdicts[i].label != "blank":
             break

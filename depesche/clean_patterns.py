@@ -67,7 +67,7 @@ SECTION_HEAD_RE = re.compile(
     r"auch lesen|zurück zu|tags?:|kategorien?:|drucken$|teilen$"
 )
 # A link to another page: "Weiterlesen … Titel", "Mehr erfahren >", "Read more".
-READ_MORE_RE = re.compile(r"mehr:|(?:weiterlesen|mehr lesen|mehr erfahren|lesen sie mehr|read more|continue reading)\b")
+READ_MORE_RE = re.compile(r"mehr:|(?:weiterlesen|mehr lesen|mehr erfahren|read more|continue reading)\b")
 # A line that is only a date (and time): "18. Nov 2021", "09.11.2021", "May 3, 2020 14:05".
 DATE_RE = re.compile(
     r"(?:\d{1,2}\.? ?(?:\d{1,2}\.|[a-zäöü]{3,9}\.?,?) ?\d{2,4}|[a-z]{3,9}\.? \d{1,2}, \d{4})"
