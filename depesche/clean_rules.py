@@ -28,6 +28,7 @@ GLUED_MIN_COUNT_DEFAULT = 3
 CREDIT_MAX_CHARS_DEFAULT = 120
 WIDGET_MAX_CHARS_DEFAULT = 200
 CAPTION_MAX_CHARS_DEFAULT = 300
+LABEL_CACHE_SIZE_DEFAULT = 4096
 CONSENT_MAX_CHARS_DEFAULT = 800
 SENTENCE_MIN_WORDS_DEFAULT = 3
 CAPITALISED_MAX_SHARE_DEFAULT = 0.7
@@ -244,14 +245,15 @@ def author_boxes(verdicts: list[Verdict]) -> list[Verdict]:
         if after is None or after.label != "paragraph":
             continue
         named = NAME_RE.fullmatch(v.text) and (after.text.startswith(v.text) or after.text[0].islower())
-        introduced = names_itself(v.text, after.text)
-        if named or introduced:
+        if named or names_itself(v.text, after.text):
             out[i] = Verdict(v.line_no, v.text, "section-end", "author-box")
     return out
 
 
+@lru_cache(maxsize=LABEL_CACHE_SIZE_DEFAULT)
 def label_alone(text: str) -> str:
-    """What a line is by itself, however often the page prints it."""
+    """What a line is by itself, however often the page prints it (asked for every repeated line,
+    by several context rules)."""
     (line,) = to_lines(text)
     return classify(line).label
 

@@ -91,11 +91,14 @@ def is_intro(v: Verdict) -> bool:
     return v.label == "paragraph" or cut_off(v)
 
 
-def settle_intro(settled: list[Verdict], verdicts: list[Verdict], first: int,
+def title_line(settled: list[Verdict], first: int) -> int | None:
+    return next((i for i in range(first) if settled[i].label == "title"), None)
+
+
+def settle_intro(settled: list[Verdict], verdicts: list[Verdict], first: int, title: int | None,
                  max_skip: int = INTRO_MAX_SKIP_DEFAULT) -> list[Verdict]:
     """The prose right below the headline (past a few lines of author and date) is the article's intro,
     even when a table of contents or a print button parts it from the body."""
-    title = next((i for i in range(first) if settled[i].label == "title"), None)
     if title is None:
         return settled
     out, skipped, i = list(settled), 0, title + 1
@@ -118,12 +121,11 @@ def reads_as_phrase(text: str, min_words: int = STANDFIRST_MIN_WORDS_DEFAULT) ->
     return len(words) >= min_words and count_stopwords(words) >= 1 and not DATE_RE.search(text.lower())
 
 
-def settle_standfirst(settled: list[Verdict], verdicts: list[Verdict], first: int,
+def settle_standfirst(settled: list[Verdict], verdicts: list[Verdict], first: int, title: int | None,
                       max_lines: int = STANDFIRST_MAX_LINES_DEFAULT) -> list[Verdict]:
     """When at most `max_lines` lines stand between the headline and the article, those that read as
     phrases are its standfirst: a subtitle, a summary point, an opening line ending with "…" or ":".
     More lines between are a page's furniture (share buttons, ratings, a table of contents)."""
-    title = next((i for i in range(first) if settled[i].label == "title"), None)
     if title is None:
         return settled
     between = [i for i in range(title + 1, first) if verdicts[i].label not in NEUTRAL_LABELS and not settled[i].kept]
@@ -177,7 +179,8 @@ def settle(verdicts: list[Verdict], settings: SpanSettings = SpanSettings()) -> 
         settled = settle_plain_header(settled, first)
     else:
         settled = settle_header(settled, first)
-    settled = settle_intro(settled, verdicts, first)
-    settled = settle_standfirst(settled, verdicts, first)
+    title = title_line(settled, first)  # the intro and the standfirst leave it where it is
+    settled = settle_intro(settled, verdicts, first, title)
+    settled = settle_standfirst(settled, verdicts, first, title)
     settled = settle_repeated_lead(settled, verdicts, first)
     return settle_salutation(settle_trailer(settled, last), verdicts)
