@@ -11,6 +11,7 @@ import gc
 import hashlib
 import pickle
 import zlib
+from itertools import chain
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -119,8 +120,6 @@ def unshelve(shelf: Mapping[str, Shard]) -> dict[str, Processed]:
 def digest(*parts: object) -> str:
     """A short stable hash of the parts: bytes as they are (a repr of a file's bytes is slow),
     the rest in one repr that also says where each bytes part stood and how long it was."""
-    if not any(isinstance(part, bytes) for part in parts):
-        return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=16).hexdigest()
     hashed = hashlib.blake2b(digest_size=16)
     for part in parts:
         if isinstance(part, bytes):
@@ -133,7 +132,7 @@ def digest(*parts: object) -> str:
 def files_digest(folder: Path, pattern: str) -> str:
     """A hash of every file below `folder` matching `pattern`, names and bytes."""
     paths = sorted(p for p in folder.rglob(pattern) if p.is_file()) if folder.is_dir() else []
-    return digest(*((str(p.relative_to(folder)), p.read_bytes()) for p in paths))
+    return digest(*chain.from_iterable((str(p.relative_to(folder)), p.read_bytes()) for p in paths))
 
 
 def build_fingerprint(config: Config) -> str:
@@ -179,6 +178,7 @@ def loaded_cache(out: Path, fingerprint: str) -> Iterator[BuildCache]:
         gc.unfreeze()
 
 
-def dump_cache(cache: BuildCache) -> bytes:
-    shelved = replace(cache, processed={}, shelf=shelve(cache.processed, cache.shelf))
+def dump_cache(cache: BuildCache, previous: Mapping[str, Shard]) -> bytes:
+    """The cache's bytes; shards whose keys the `previous` shelf held keep their bytes."""
+    shelved = replace(cache, processed={}, shelf=shelve(cache.processed, previous))
     return pickle.dumps(shelved, protocol=pickle.HIGHEST_PROTOCOL)

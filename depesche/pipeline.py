@@ -137,9 +137,10 @@ def article_cards(articles: Sequence[Article], digests: dict[str, str], cache: B
     return {digests[a.id]: known.get(digests[a.id]) or card_html(env, config, a) for a in articles}
 
 
-def cache_file(cache: BuildCache) -> Iterator[tuple[str, bytes]]:
-    """The cache's bytes, made only when asked for: after the outputs, whose rendering adds to it."""
-    yield CACHE_FILE, dump_cache(cache)
+def cache_file(cache: BuildCache, previous: BuildCache) -> Iterator[tuple[str, bytes]]:
+    """The cache's bytes, made only when asked for: after the outputs are written, so that its
+    30 MB (at 10,000 articles) are not held while they render."""
+    yield CACHE_FILE, dump_cache(cache, previous.shelf)
 
 
 def reusable(outputs: Sequence[Output], cache: BuildCache, out: Path) -> set[str]:
@@ -204,8 +205,8 @@ def build_from(config: Config, fingerprint: str, cache: BuildCache, strict: bool
     new_cache = BuildCache(fingerprint, results, {o.path: o.fingerprint for o in outputs},
                            cards, {f.shown: (f.signature, keys[f.shown]) for f in files if f.shown in keys},
                            (layout, site.related),
-                           compiled.known, cache.shelf)
-    made = chain(render_all(todo, site, env, progress), cache_file(new_cache))
+                           compiled.known)
+    made = chain(render_all(todo, site, env, progress), cache_file(new_cache, cache))
     protected = (config.seeds, Path.cwd())
     if cache.outputs and not config.search:  # the previous site is trusted: change only what changed
         removed = set(cache.outputs) - {o.path for o in outputs}

@@ -68,12 +68,7 @@ def affected(old: Layout, new: Layout, changed: list[int], lists: Mapping[str, l
     """The articles whose choice can differ: the changed ones and their neighbours, in the
     old and the new list of every topic they had or have (a window moves by one place
     when an article joins or leaves a list)."""
-    touched = {slug for at in changed for slug in old[at][1:] + new[at][1:]}
-    old_lists: dict[str, list[int]] = defaultdict(list)
-    for at, (_, *slugs) in enumerate(old):
-        for slug in slugs:
-            if slug in touched:
-                old_lists[slug].append(at)
+    old_lists = topic_lists(old)
     found = set(changed)
     for at in changed:
         for slug in set(old[at][1:] + new[at][1:]):
@@ -89,7 +84,7 @@ def updated_related(old: Layout, known: Related, new: Layout) -> Related:
         return related_articles(new)
     changed = [at for at, (o, n) in enumerate(zip(old, new)) if o != n]
     if not changed:
-        return dict(known)
+        return known
     lists = topic_lists(new)
     masks = topic_masks(new, lists)
     related = dict(known)
