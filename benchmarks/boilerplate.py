@@ -112,20 +112,23 @@ def folds(pages: list[tuple[str, str, dict]], k: int, seed: int = 0) -> list[int
     return [fold_of[site(meta, pid)] for pid, _, meta in pages]
 
 
-def cross_validate(bench: Path, subset: str, k: int, seed: int = 0) -> None:
-    """Rules alone: choose the span weights on k-1 folds, score the held-out fold; print the pooled figures."""
-    score = load_scorer(bench)
-    pages = load_pages(bench, subset)
+def grid_rows(score, pages: list[tuple[str, str, dict]]) -> tuple[list[SpanSettings], list[list[dict]]]:
+    """Every span-weight setting of the grid, and every page scored with each."""
     passes = [first_pass(text) for _, text, _ in pages]
     grid = [SpanSettings(**dict(zip(GRID, values))) for values in itertools.product(*GRID.values())]
     rows = [[score_page(score, plain_text(assemble(settle(v, g))), meta, len(text))
              for v, (_, text, meta) in zip(passes, pages)] for g in grid]
+    return grid, rows
+
+
+def cross_validate(score, subset: str, pages: list[tuple[str, str, dict]], grid: list[SpanSettings],
+                   rows: list[list[dict]], k: int, seed: int = 0) -> None:
+    """Choose the span weights on k-1 folds, score the held-out fold; print the pooled figures."""
     fold = folds(pages, k, seed)
     held_out = []
     for f in range(k):
-        train = [max((score.metrics([r for r, fo in zip(rs, fold) if fo != f])["f1"], gi)
-                     for gi, rs in enumerate(rows))]
-        best = train[0][1]
+        best = max((score.metrics([r for r, fo in zip(rs, fold) if fo != f])["f1"], gi)
+                   for gi, rs in enumerate(rows))[1]
         held_out += [r for r, fo in zip(rows[best], fold) if fo == f]
         print(f"  fold {f}: chose {grid[best]}")
     m = score.metrics(held_out)
@@ -172,8 +175,10 @@ def main(argv: list[str] | None = None) -> None:
     print(REFERENCE)
     run_fast(args.bench, args.set, args.worst)
     if args.folds:
+        score, pages = load_scorer(args.bench), load_pages(args.bench, args.set)
+        grid, rows = grid_rows(score, pages)  # the same for every deal of the sites into folds
         for seed in args.seeds:
-            cross_validate(args.bench, args.set, args.folds, seed)
+            cross_validate(score, args.set, pages, grid, rows, args.folds, seed)
     if args.official:
         run_official(args.bench, args.set)
 

@@ -33,7 +33,7 @@ from depesche.enrich import headline_from_text  # noqa: E402
 from depesche.read import read_seed  # noqa: E402
 from depesche.topics import Settings, extract_topics, load_vocabulary, mentions  # noqa: E402
 from depesche.topics_choose import choose, listed  # noqa: E402
-from depesche.topics_rank import FEATURES, candidates  # noqa: E402
+from depesche.topics_rank import FEATURES, candidates, scores  # noqa: E402
 
 DATA_DEFAULT = ROOT.parent / "shared" / "bench" / "tagging"
 FOLDS_DEFAULT = 5
@@ -98,7 +98,7 @@ def evaluate(scorer, tables: list, cases: list[dict], settings: Settings, k: int
     """Mean (P, R, F1)@k over the cases, ranking each case's candidate table."""
     rows = []
     for table, case in zip(tables, cases):
-        scored = [(sum(w * x for w, x in zip(settings.weights, vector)), name) for name, vector in table]
+        scored = scores(table, settings.weights)
         rows.append(scorer.prf(choose(scored, settings), case["gold"], k))
     return tuple(sum(r[i] for r in rows) / max(1, len(rows)) for i in range(3))
 
@@ -168,7 +168,7 @@ def calibrate(scorer, tables: list, cases: list[dict], weights: tuple[float, ...
     plain = Settings(weights=weights, calibration=(0.0, 1.0, 0.0))
     rows, labels = [], []
     for table, case in zip(tables, cases):
-        scored = [(sum(w * x for w, x in zip(weights, vector)), name) for name, vector in table]
+        scored = scores(table, weights)
         for place, (value, name) in enumerate(listed(scored, plain)):
             rows.append((1.0, value, 1.0 / (1 + place)))
             labels.append(float(any(scorer.match(name, g) for g in case["gold"])))

@@ -163,8 +163,11 @@ def candidates(found: Sequence[Mention], vocabulary: Vocabulary) -> list[tuple[s
     return [(name, vector[:slot] + (1.0 / (1 + order[name]),) + vector[slot + 1:]) for name, vector in rows]
 
 
+def scores(table: Sequence[tuple[str, tuple[float, ...]]], weights: Sequence[float]) -> list[tuple[float, str]]:
+    """Each candidate's score (the dot product of weights and features, in order) with its name."""
+    return [(sum(map(operator.mul, weights, vector)), name) for name, vector in table]
+
+
 def rank(found: Sequence[Mention], vocabulary: Vocabulary, settings: Settings = Settings()) -> list[str]:
     """The best distinct, unblocked tags for one article's mentions."""
-    scored = [(sum(map(operator.mul, settings.weights, vector)), name)  # the dot product, in order
-              for name, vector in candidates(found, vocabulary)]
-    return choose(scored, settings)
+    return choose(scores(candidates(found, vocabulary), settings.weights), settings)
