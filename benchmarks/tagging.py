@@ -32,8 +32,8 @@ from depesche.clean import clean  # noqa: E402
 from depesche.enrich import headline_from_text  # noqa: E402
 from depesche.read import read_seed  # noqa: E402
 from depesche.topics import Settings, extract_topics, load_vocabulary, mentions  # noqa: E402
-from depesche.topics_choose import choose, listed  # noqa: E402
-from depesche.topics_rank import FEATURES, candidates, scores  # noqa: E402
+from depesche.topics_choose import choose, ranked  # noqa: E402
+from depesche.topics_rank import FEATURES, MAX_TOPICS_DEFAULT, candidates, scores  # noqa: E402
 
 DATA_DEFAULT = ROOT.parent / "shared" / "bench" / "tagging"
 FOLDS_DEFAULT = 5
@@ -94,12 +94,13 @@ def timing(cases: list[dict], vocabulary) -> None:
           f"over {len(cases)} articles with cold word caches, {1000 * (again - done) / len(cases):.1f} warm")
 
 
-def evaluate(scorer, tables: list, cases: list[dict], settings: Settings, k: int = 5):
-    """Mean (P, R, F1)@k over the cases, ranking each case's candidate table."""
-    rows = []
-    for table, case in zip(tables, cases):
-        scored = scores(table, settings.weights)
-        rows.append(scorer.prf(choose(scored, settings), case["gold"], k))
+def scored_tables(tables: list, weights: tuple[float, ...]) -> list[list[tuple[float, str]]]:
+    return [scores(table, weights) for table in tables]
+
+
+def evaluate(scorer, scored: list, cases: list[dict], settings: Settings, k: int = 5):
+    """Mean (P, R, F1)@k over the cases, choosing from each case's scored candidates."""
+    rows = [scorer.prf(choose(s, settings), case["gold"], k) for s, case in zip(scored, cases)]
     return tuple(sum(r[i] for r in rows) / max(1, len(rows)) for i in range(3))
 
 
@@ -157,7 +158,7 @@ def fit(scorer, tables: list, cases: list[dict]) -> tuple[float, ...]:
     return tuple(round(float(v), 3) for v in weights)
 
 
-def calibrate(scorer, tables: list, cases: list[dict], weights: tuple[float, ...]) -> tuple[float, float, float]:
+def calibrate(scorer, scored: list, cases: list[dict]) -> tuple[float, float, float]:
     """Log-odds that a listed tag is right, from its score and its place in the list.
 
     Fitted on the tags the cut-off chooses among (each article's distinct best few),
@@ -165,11 +166,9 @@ def calibrate(scorer, tables: list, cases: list[dict], weights: tuple[float, ...
     """
     import numpy as np
 
-    plain = Settings(weights=weights, calibration=(0.0, 1.0, 0.0))
     rows, labels = [], []
-    for table, case in zip(tables, cases):
-        scored = scores(table, weights)
-        for place, (value, name) in enumerate(listed(scored, plain)):
+    for candidates_scored, case in zip(scored, cases):
+        for place, (value, name) in enumerate(ranked(candidates_scored, MAX_TOPICS_DEFAULT)):
             rows.append((1.0, value, 1.0 / (1 + place)))
             labels.append(float(any(scorer.match(name, g) for g in case["gold"])))
     bias, scale, place = logistic(np.array(rows), np.array(labels), l2=CALIBRATION_L2_DEFAULT)
@@ -180,9 +179,10 @@ def fit_settings(scorer, tables: list, cases: list[dict]) -> Settings:
     """Weights by regression, their calibration among the listed tags, then the cut-off's
     expected tag count that gives the best F1@5."""
     weights = fit(scorer, tables, cases)
-    calibration = calibrate(scorer, tables, cases, weights)
+    scored = scored_tables(tables, weights)
+    calibration = calibrate(scorer, scored, cases)
     options = [Settings(weights=weights, calibration=calibration, expected_tags=e) for e in EXPECTED_TAGS_OPTIONS]
-    return max(options, key=lambda s: evaluate(scorer, tables, cases, s)[2])
+    return max(options, key=lambda s: evaluate(scorer, scored, cases, s)[2])
 
 
 def cross_validate(scorer, tables: list, cases: list[dict], folds: int, draw: str = "") -> None:
@@ -194,7 +194,8 @@ def cross_validate(scorer, tables: list, cases: list[dict], folds: int, draw: st
         train = [i for i, f in enumerate(fold_of) if f != fold]
         test = [i for i, f in enumerate(fold_of) if f == fold]
         settings = fit_settings(scorer, [tables[i] for i in train], [cases[i] for i in train])
-        p, r, f1 = evaluate(scorer, [tables[i] for i in test], [cases[i] for i in test], settings)
+        p, r, f1 = evaluate(scorer, scored_tables([tables[i] for i in test], settings.weights),
+                             [cases[i] for i in test], settings)
         held_out.append((p, r, f1, len(test)))
         print(f"fold {fold}: n={len(test):3d} F1@5 {f1:.3f}  expected tags {settings.expected_tags}")
     n = sum(h[3] for h in held_out)
@@ -220,7 +221,7 @@ def main() -> None:
     print(f"title: {'first line of each file' if args.headline else 'as build.py tags gets it from the cleaner'}")
     timing(cases, vocabulary)
     tables = [candidates(mentions(c["title"], c["blocks"], vocabulary), vocabulary) for c in cases]
-    p, r, f1 = evaluate(scorer, tables, cases, Settings())
+    p, r, f1 = evaluate(scorer, scored_tables(tables, Settings().weights), cases, Settings())
     print(f"shipped weights, in-sample: F1@5 {f1:.3f} P@5 {p:.3f} R@5 {r:.3f} n={len(cases)}")
     cross_validate(scorer, tables, cases, args.folds, args.draw)
     if args.fit:

@@ -22,7 +22,7 @@ def cut(probabilities: Sequence[float], settings: Settings) -> int:
     expects F1 = 2 * (p_1 + ... + p_k) / (k + E): a tag is worth giving while it is
     likelier than about half the F1 reached so far.
     """
-    limit = min(settings.max_topics, len(probabilities))
+    limit = len(probabilities)  # `listed` gave at most `settings.max_topics`
     expected = [2 * sum(probabilities[:k]) / (k + settings.expected_tags) for k in range(1, limit + 1)]
     best = 1 + max(range(len(expected)), key=lambda i: (expected[i], -i)) if expected else 0
     return min(limit, max(best, settings.min_topics))
@@ -46,6 +46,11 @@ def distinct(scored: list[tuple[float, str]], limit: int) -> list[tuple[float, s
     return [(value, name) for value, name, _ in kept]
 
 
+def ranked(scored: list[tuple[float, str]], limit: int) -> list[tuple[float, str]]:
+    """The best `limit` distinct tags with their scores, best first."""
+    return distinct(sorted(scored, key=lambda pair: (-pair[0], pair[1])), limit)
+
+
 def listed(scored: list[tuple[float, str]], settings: Settings) -> list[tuple[float, str]]:
     """The best distinct tags, each with the calibrated log-odds that an editor gave it.
 
@@ -53,8 +58,8 @@ def listed(scored: list[tuple[float, str]], settings: Settings) -> list[tuple[fl
     place in the list tells more (a second name is less likely than the score says).
     """
     bias, scale, place = settings.calibration
-    ranked = distinct(sorted(scored, key=lambda pair: (-pair[0], pair[1])), settings.max_topics)
-    return [(bias + scale * value + place / (1 + i), name) for i, (value, name) in enumerate(ranked)]
+    return [(bias + scale * value + place / (1 + i), name)
+            for i, (value, name) in enumerate(ranked(scored, settings.max_topics))]
 
 
 def choose(scored: list[tuple[float, str]], settings: Settings) -> list[str]:

@@ -133,8 +133,8 @@ def fold_variants(table: dict[str, Candidate]) -> None:
     fold_short_forms(table)
 
 
-def features(candidate: Candidate, blocks: int, most: int) -> tuple[float, ...]:
-    """The candidate's feature vector, in the order of FEATURES."""
+def features(candidate: Candidate, blocks: int, most: int, place: int) -> tuple[float, ...]:
+    """The candidate's feature vector, in the order of FEATURES; `place` is its rank by mentions."""
     count = sum(candidate.blocks.values())
     single = " " not in candidate.name
     common = zipf(candidate.name) if single else 0.0
@@ -144,7 +144,7 @@ def features(candidate: Candidate, blocks: int, most: int) -> tuple[float, ...]:
             float(name), float(candidate.kind == "topic"), float(not single),
             float(candidate.name.isupper()), common, common * (candidate.kind == "noun"),
             float(single and common == 0.0), min(len(candidate.name), 20) / 10, math.log1p(count) * name,
-            0.0, float(headline and candidate.kind == "noun"), float(0 < common < 2.5),
+            1.0 / (1 + place), float(headline and candidate.kind == "noun"), float(0 < common < 2.5),
             float(3.5 <= common < 4.5), float(common >= 4.5), float(count == 1),
             float(single and is_converted(candidate.name)))
 
@@ -156,11 +156,10 @@ def candidates(found: Sequence[Mention], vocabulary: Vocabulary) -> list[tuple[s
     kept = [c for key, c in table.items()
             if key not in vocabulary.blocked and (len(key) >= MIN_LENGTH_DEFAULT or c.name.isupper())]
     blocks = 1 + max((m.block for m in found), default=0)
-    most = max((sum(c.blocks.values()) for c in kept), default=1)
-    rows = [(c.name, features(c, blocks, most)) for c in kept]
-    order = {name: i for i, (name, _) in enumerate(sorted(rows, key=lambda r: (-r[1][1], r[0])))}
-    slot = FEATURES.index("rank_share")
-    return [(name, vector[:slot] + (1.0 / (1 + order[name]),) + vector[slot + 1:]) for name, vector in rows]
+    counts = {c.name: sum(c.blocks.values()) for c in kept}
+    most = max(counts.values(), default=1)
+    place = {name: i for i, name in enumerate(sorted(counts, key=lambda name: (-counts[name], name)))}
+    return [(c.name, features(c, blocks, most, place[c.name])) for c in kept]
 
 
 def scores(table: Sequence[tuple[str, tuple[float, ...]]], weights: Sequence[float]) -> list[tuple[float, str]]:
