@@ -75,10 +75,8 @@ def score_page(score, out: str, meta: dict, raw_len: int) -> dict:
             "ratio": len(out) / max(1, raw_len)}
 
 
-def run_fast(bench: Path, subset: str, worst: int) -> list[dict]:
+def run_fast(score, pages: list[tuple[str, str, dict]], subset: str, worst: int) -> list[dict]:
     """Clean every page in-process; print the scorer's figures and ms/page."""
-    score = load_scorer(bench)
-    pages = load_pages(bench, subset)
     rows, times = [], []
     for _, text, meta in pages:
         start = time.process_time()
@@ -104,7 +102,7 @@ def site(meta: dict, page_id: str) -> str:
     return host.removeprefix("www.") if host and "." in host else page_id.split("_")[0]
 
 
-def folds(pages: list[tuple[str, str, dict]], k: int, seed: int = 0) -> list[int]:
+def folds(pages: list[tuple[str, str, dict]], k: int, seed: int) -> list[int]:
     """A fold number per page; all pages of one site share a fold (`seed` shuffles the sites)."""
     sites = sorted({site(meta, pid) for pid, _, meta in pages})
     random.Random(seed).shuffle(sites)
@@ -122,7 +120,7 @@ def grid_rows(score, pages: list[tuple[str, str, dict]]) -> tuple[list[SpanSetti
 
 
 def cross_validate(score, subset: str, pages: list[tuple[str, str, dict]], grid: list[SpanSettings],
-                   rows: list[list[dict]], k: int, seed: int = 0) -> None:
+                   rows: list[list[dict]], k: int, seed: int) -> None:
     """Choose the span weights on k-1 folds, score the held-out fold; print the pooled figures."""
     fold = folds(pages, k, seed)
     held_out = []
@@ -173,9 +171,9 @@ def main(argv: list[str] | None = None) -> None:
         headline_hits(args.headlines, args.worst)
         return
     print(REFERENCE)
-    run_fast(args.bench, args.set, args.worst)
+    score, pages = load_scorer(args.bench), load_pages(args.bench, args.set)
+    run_fast(score, pages, args.set, args.worst)
     if args.folds:
-        score, pages = load_scorer(args.bench), load_pages(args.bench, args.set)
         grid, rows = grid_rows(score, pages)  # the same for every deal of the sites into folds
         for seed in args.seeds:
             cross_validate(score, args.set, pages, grid, rows, args.folds, seed)

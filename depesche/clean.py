@@ -1,17 +1,19 @@
 """Stage 2, clean: separate the article from the boilerplate around it.
 
 The shape follows jusText: a first pass (`clean_rules`) labels every line on its own
-with an ordered ladder of named rules; a context pass (`clean_context`) then finds
-where the article begins and ends and settles the lines that only their neighbours
-can decide (headline, kicker, subheadings, what trails the article).
+with an ordered ladder of named rules, and marks author boxes, which a name line and
+the bio below it reveal; a context pass (`clean_settle`, with the span and trailer
+rules of `clean_context`) then finds where the article begins and ends and settles
+the lines that only their neighbours can decide (headline, kicker, subheadings, what
+trails the article).
 """
 from __future__ import annotations
 
 import re
 
-from .clean_context import SpanSettings
+from .clean_context import SpanSettings, author_boxes
 from .clean_settle import settle
-from .clean_rules import author_boxes, classify, to_lines
+from .clean_rules import classify, to_lines
 from .model import Block, Cleaned, Verdict
 
 SOURCE_TAG_RE = re.compile(r"\s*\(([a-zA-Z]{2,6}(?:/[a-zA-Z]{2,6})*)\)\s*$")
@@ -55,7 +57,7 @@ def assemble(verdicts: list[Verdict]) -> Cleaned:
 
 
 def first_pass(text: str) -> list[Verdict]:
-    """Every line labelled on its own."""
+    """Every line labelled on its own, then the author boxes (a name line above its bio)."""
     return author_boxes([classify(line) for line in to_lines(text)])
 
 

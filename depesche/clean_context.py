@@ -10,9 +10,10 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterator
 
-from .clean_rules import label_alone
+from .clean_patterns import NAME_RE, SELF_INTRODUCTION_RE
+from .clean_rules import count_stopwords, label_alone
 from .model import Verdict
 
 SUBHEADING_MAX_WORDS_DEFAULT = 14
@@ -31,6 +32,8 @@ TRAILER_MIN_SHARE_DEFAULT = 1.5  # the article before the break outweighs the tr
 LIST_INTRO_MIN_WORDS_DEFAULT = 3
 LIST_ITEM_MIN_WORDS_DEFAULT = 2  # "Folgen Sie uns auf:" announces one-word links, no list of the article
 LIST_MAX_ITEMS_DEFAULT = 15
+INTRODUCTION_REACH_DEFAULT = 60  # characters at the start of a bio where the author says who they are
+INTRODUCER_FILLERS = frozenset({"über", "about", "artikel", "beiträge", "posts"})  # "Über Tine 120 Artikel"
 
 SHORT_LABELS = frozenset({"sentence", "short"})
 BODY_LABELS = SHORT_LABELS | {"paragraph"}
@@ -83,12 +86,12 @@ def cut_at_inner_end(verdicts: list[Verdict], span: tuple[int, int], ends: list[
                      settings: SpanSettings) -> tuple[int, int]:
     """A run may cross a related-articles heading when prose teasers follow it; the article ends
     there if what comes before the heading weighs at least `inner_end_share` of what follows."""
-    inner = [i for i in ends if span[0] < i < span[1]]
-    if not inner:
+    inner = next((i for i in ends if span[0] < i < span[1]), None)
+    if inner is None:
         return span
-    before = sum(line_weight(verdicts[i], settings) for i in range(span[0], inner[0]))
-    after = sum(line_weight(verdicts[i], settings) for i in range(inner[0] + 1, span[1] + 1))
-    return (span[0], inner[0] - 1) if before >= settings.inner_end_share * after else span
+    before = sum(line_weight(verdicts[i], settings) for i in range(span[0], inner))
+    after = sum(line_weight(verdicts[i], settings) for i in range(inner + 1, span[1] + 1))
+    return (span[0], inner - 1) if before >= settings.inner_end_share * after else span
 
 
 def article_span(verdicts: list[Verdict], settings: SpanSettings = SpanSettings()) -> tuple[int, int] | None:
@@ -130,10 +133,10 @@ def without_trailer(verdicts: list[Verdict], prose: list[int],
     below at least half again as many before it, is that trailer; a longer stretch (an
     ad box between sections) or a short article's second half stays.
     """
-    breaks = [i for i in range(prose[0] + 1, prose[-1]) if breaks_off(verdicts, i)]
-    if not breaks:
+    last_break = next((i for i in range(prose[-1] - 1, prose[0], -1) if breaks_off(verdicts, i)), None)
+    if last_break is None:
         return prose
-    before = [i for i in prose if i < breaks[-1]]
+    before = [i for i in prose if i < last_break]
     after = len(prose) - len(before)
     return before if after <= max_paragraphs and len(before) >= TRAILER_MIN_SHARE_DEFAULT * after else prose
 
@@ -148,7 +151,7 @@ def announced_list(verdicts: list[Verdict], last: int,
     """A list that the line after the last paragraph announces ("Aus dem Inhalt:", "Folgende
     Universitäten sind betroffen:") ends the article: the short lines below that line.
     A label of a word or two ("Tags:", "Teilen:") announces no list of the article."""
-    rows = (i for i in range(last + 1, len(verdicts)) if verdicts[i].label != "blank")
+    rows = non_blank(verdicts, last + 1)
     intro = next(rows, None)
     if intro is None or not (verdicts[intro].label in SHORT_LABELS and verdicts[intro].text.endswith(":")
                              and verdicts[intro].text[0].isupper() and len(verdicts[intro].text.split()) >= min_words):
@@ -163,10 +166,8 @@ def take_tail(verdicts: list[Verdict], last: int) -> int:
     """Sentences right after the last paragraph (a closing question, a greeting) end the article;
     so does a list the line after them announces, and the rest of a list the last line is an item
     of; so does a paragraph cut off with "…" right after it (below its subheading, perhaps)."""
-    last = closing_sentences(verdicts, last)
-    listed = announced_list(verdicts, last)
-    last = list_goes_on(verdicts, closing_sentences(verdicts, listed) if listed != last else last)
-    after = list(itertools.islice((i for i in range(last + 1, len(verdicts)) if verdicts[i].label != "blank"), 2))
+    last = list_goes_on(verdicts, closing_sentences(verdicts, announced_list(verdicts, closing_sentences(verdicts, last))))
+    after = list(itertools.islice(non_blank(verdicts, last + 1), 2))
     if after and cut_off(verdicts[after[0]]):
         return after[0]
     if len(after) == 2 and verdicts[after[0]].label == "short" and cut_off(verdicts[after[1]]):
@@ -244,6 +245,11 @@ def next_content(verdicts: list[Verdict], start: int) -> Verdict | None:
                  if verdicts[i].label in BODY_LABELS), None)
 
 
+def non_blank(verdicts: list[Verdict], start: int, stop: int | None = None, step: int = 1) -> Iterator[int]:
+    """The indices of the non-blank lines from `start` towards `stop` (the end by default)."""
+    return (j for j in range(start, len(verdicts) if stop is None else stop, step) if verdicts[j].label != "blank")
+
+
 def relabel(verdict: Verdict, label: str, rule: str) -> Verdict:
     return Verdict(verdict.line_no, verdict.text, label, rule)
 
@@ -253,9 +259,8 @@ def trailing_off(verdicts: list[Verdict], i: int) -> bool:
     (a link such as "Mehr lesen …" is shorter)."""
     if len(verdicts[i].text.split()) < ELLIPSIS_MIN_WORDS_DEFAULT:
         return False
-    before = next((verdicts[j] for j in range(i - 1, -1, -1) if verdicts[j].label != "blank"), None)
-    after = next((verdicts[j] for j in range(i + 1, len(verdicts)) if verdicts[j].label != "blank"), None)
-    return all(w is not None and w.label in BODY_LABELS for w in (before, after))
+    return all(j is not None and verdicts[j].label in BODY_LABELS
+               for j in (next(non_blank(verdicts, i - 1, -1, -1), None), next(non_blank(verdicts, i + 1), None)))
 
 
 def heads_prose(verdicts: list[Verdict], i: int, last: int) -> bool:
@@ -263,7 +268,7 @@ def heads_prose(verdicts: list[Verdict], i: int, last: int) -> bool:
     following = next_content(verdicts, i)
     if following is not None and following.label == "paragraph":
         return True
-    below = next((j for j in range(i + 1, last + 1) if verdicts[j].label != "blank"), None)
+    below = next(non_blank(verdicts, i + 1, last + 1), None)
     return below == last and cut_off(verdicts[last])
 
 
@@ -299,3 +304,38 @@ def settle_outside(verdicts: list[Verdict], first: int, last: int) -> list[Verdi
     return [relabel(v, "boilerplate", "context:outside-article")
             if v.label == "paragraph" and not first <= i <= last else v
             for i, v in enumerate(verdicts)]
+
+
+def introducer_name(line: str) -> str | None:
+    """The name a line of an author box shows ("Tine", "Über Steffi", "Über Tine 120 Artikel"): one or
+    two capitalised words that are no stopwords, besides "Über" and a count. None for other lines."""
+    words = [w for w in line.split() if w.lower() not in INTRODUCER_FILLERS and not w.isdigit()]
+    if not 1 <= len(words) <= 2 or count_stopwords([w.lower() for w in words]):
+        return None
+    return words[0] if all(w[:1].isupper() and w.isalpha() for w in words) else None
+
+
+def names_itself(line: str, paragraph: str, reach: int = INTRODUCTION_REACH_DEFAULT) -> bool:
+    """Whether the paragraph starts with its author introducing themselves by the name the line
+    shows ("Über Steffi" / "Ich bin Steffi, …"; "Tine" / "Hi, ich bin Tine und …")."""
+    name = introducer_name(line)
+    return name is not None and re.search(SELF_INTRODUCTION_RE + re.escape(name.lower()) + r"\b",
+                                          paragraph[:reach].lower()) is not None
+
+
+def author_boxes(verdicts: list[Verdict]) -> list[Verdict]:
+    """A person's name followed by prose that starts with that name ("Anna Muster ist Redakteurin …")
+    or runs on from it ("ist Partner der Kanzlei …"), or a short line with a name above a paragraph
+    in which that person introduces themselves ("Ich bin Steffi, …"), is an author box: it closes
+    the article."""
+    out = list(verdicts)
+    for i, v in enumerate(verdicts):
+        if v.label != "short":
+            continue
+        after = next((w for w in verdicts[i + 1:i + 3] if w.label != "blank"), None)  # one blank line between
+        if after is None or after.label != "paragraph":
+            continue
+        named = NAME_RE.fullmatch(v.text) and (after.text.startswith(v.text) or after.text[0].islower())
+        if named or names_itself(v.text, after.text):
+            out[i] = relabel(v, "section-end", "author-box")
+    return out

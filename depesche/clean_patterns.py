@@ -73,3 +73,7 @@ DATE_RE = re.compile(
     r"(?:\d{1,2}\.? ?(?:\d{1,2}\.|[a-zäöü]{3,9}\.?,?) ?\d{2,4}|[a-z]{3,9}\.? \d{1,2}, \d{4})"
     r"(?:,? ?(?:um )?\d{1,2}:\d{2}(?: uhr)?)?"
 )
+# A person's name as an author box shows it; how an author introduces themselves in the box's bio.
+NAME_RE = re.compile(r"(?:(?:Dr|Prof)\.\s+)*[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?"
+                     r"(?:\s+(?:von\s+|van\s+|de\s+)?[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?){1,2}")
+SELF_INTRODUCTION_RE = r"\b(?:ich bin|i am|i['’]m) "

@@ -6,7 +6,6 @@ first rule with an opinion decides (as in jusText's first pass).
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -204,50 +203,6 @@ LINE_RULES: tuple[Rule, ...] = (
     rule_widget, rule_consent,
     rule_glued, rule_date, rule_read_more, rule_truncated, rule_paragraph, rule_sentence, rule_short,
 )
-
-
-NAME_RE = re.compile(r"(?:(?:Dr|Prof)\.\s+)*[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?"
-                     r"(?:\s+(?:von\s+|van\s+|de\s+)?[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?){1,2}")
-
-
-SELF_INTRODUCTION_RE = r"\b(?:ich bin|i am|i['’]m) "
-INTRODUCTION_REACH_DEFAULT = 60  # characters at the start of a bio where the author says who they are
-INTRODUCER_FILLERS = frozenset({"über", "about", "artikel", "beiträge", "posts"})  # "Über Tine 120 Artikel"
-
-
-def introducer_name(line: str) -> str | None:
-    """The name a line of an author box shows ("Tine", "Über Steffi", "Über Tine 120 Artikel"): one or
-    two capitalised words that are no stopwords, besides "Über" and a count. None for other lines."""
-    words = [w for w in line.split() if w.lower() not in INTRODUCER_FILLERS and not w.isdigit()]
-    if not 1 <= len(words) <= 2 or count_stopwords([w.lower() for w in words]):
-        return None
-    return words[0] if all(w[:1].isupper() and w.isalpha() for w in words) else None
-
-
-def names_itself(line: str, paragraph: str, reach: int = INTRODUCTION_REACH_DEFAULT) -> bool:
-    """Whether the paragraph starts with its author introducing themselves by the name the line
-    shows ("Über Steffi" / "Ich bin Steffi, …"; "Tine" / "Hi, ich bin Tine und …")."""
-    name = introducer_name(line)
-    return name is not None and re.search(SELF_INTRODUCTION_RE + re.escape(name.lower()) + r"\b",
-                                          paragraph[:reach].lower()) is not None
-
-
-def author_boxes(verdicts: list[Verdict]) -> list[Verdict]:
-    """A person's name followed by prose that starts with that name ("Anna Muster ist Redakteurin …")
-    or runs on from it ("ist Partner der Kanzlei …"), or a short line with a name above a paragraph
-    in which that person introduces themselves ("Ich bin Steffi, …"), is an author box: it closes
-    the article."""
-    out = list(verdicts)
-    for i, v in enumerate(verdicts):
-        if v.label != "short":
-            continue
-        after = next((w for w in verdicts[i + 1:i + 3] if w.label != "blank"), None)  # one blank line between
-        if after is None or after.label != "paragraph":
-            continue
-        named = NAME_RE.fullmatch(v.text) and (after.text.startswith(v.text) or after.text[0].islower())
-        if named or names_itself(v.text, after.text):
-            out[i] = Verdict(v.line_no, v.text, "section-end", "author-box")
-    return out
 
 
 @lru_cache(maxsize=LABEL_CACHE_SIZE_DEFAULT)

@@ -8,7 +8,7 @@ button or an author box may part from the body.
 from __future__ import annotations
 
 from .clean_context import (
-    NEUTRAL_LABELS, SHORT_LABELS, STOP_LABELS, SpanSettings, article_span, cut_off, relabel, settle_body,
+    NEUTRAL_LABELS, SHORT_LABELS, STOP_LABELS, SpanSettings, article_span, cut_off, non_blank, relabel, settle_body,
     settle_outside, settle_trailer,
 )
 from .clean_patterns import DATE_RE
@@ -37,20 +37,22 @@ def headline_like(v: Verdict) -> bool:
 
 def settle_header(verdicts: list[Verdict], first: int) -> list[Verdict]:
     """Before the article: the headline is the last line of several words; a kicker may precede it."""
-    settled = list(verdicts)
-    for i in range(first):
-        if settled[i].label not in NEUTRAL_LABELS:
-            settled[i] = relabel(settled[i], "boilerplate", "context:before-article")
+    settled = dropped_above(verdicts, first)
     headline = next((i for i in range(first - 1, -1, -1) if headline_like(verdicts[i])), None)
     if headline is None:
         return settled
     settled[headline] = relabel(verdicts[headline], "title", "context:headline")
-    before = [i for i in range(headline) if verdicts[i].label != "blank"]
-    if before:
-        i = before[-1]
-        if verdicts[i].label == "short" and len(verdicts[i].text.split()) <= KICKER_MAX_WORDS_DEFAULT:
-            settled[i] = relabel(verdicts[i], "kicker", "context:kicker")
+    kicker = next(non_blank(verdicts, headline - 1, -1, -1), None)
+    if (kicker is not None and verdicts[kicker].label == "short"
+            and len(verdicts[kicker].text.split()) <= KICKER_MAX_WORDS_DEFAULT):
+        settled[kicker] = relabel(verdicts[kicker], "kicker", "context:kicker")
     return settled
+
+
+def dropped_above(verdicts: list[Verdict], first: int) -> list[Verdict]:
+    """The lines with what stands above the article (line `first`) dropped."""
+    return [relabel(v, "boilerplate", "context:before-article") if i < first and v.label not in NEUTRAL_LABELS else v
+            for i, v in enumerate(verdicts)]
 
 
 def plain_headline(verdicts: list[Verdict], first: int) -> bool:
@@ -79,9 +81,7 @@ def plain_headline(verdicts: list[Verdict], first: int) -> bool:
 
 def settle_plain_header(verdicts: list[Verdict], first: int) -> list[Verdict]:
     """The first line is the headline; what lies between it and the article is dropped."""
-    settled = [relabel(v, "boilerplate", "context:before-article")
-               if 0 < i < first and v.label not in NEUTRAL_LABELS else v
-               for i, v in enumerate(verdicts)]
+    settled = dropped_above(verdicts, first)
     settled[0] = relabel(verdicts[0], "title", "context:plain-headline")  # also when prose-like
     return settled
 

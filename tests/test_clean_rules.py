@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from depesche import clean_rules as r
+from depesche.clean_context import author_boxes, names_itself
 from depesche.clean_rules import Line, classify, detect_language, to_lines, tokens
 
 PROSE = ("Der Bundestag hat am Donnerstag ein Gesetz beschlossen, das die Mieten in den "
@@ -146,36 +147,35 @@ def test_tag_cloud_is_not_a_paragraph() -> None:
     assert r.rule_paragraph(line(cloud), max_capitalised=1.0) == "paragraph"
 
 
+def author_box_labels(*texts: str) -> list[str]:
+    """The labels of the lines after the first pass's author-box rule."""
+    return [v.label for v in author_boxes([classify(x) for x in to_lines("\n".join(texts))])]
+
+
 def test_author_box_closes_the_article() -> None:
     """A name followed by a bio that starts with the name, or runs on from it, is an author box."""
-    def labels(*texts: str) -> list[str]:
-        return [v.label for v in r.author_boxes([classify(x) for x in to_lines("\n".join(texts))])]
-
     bio = "Anna Muster ist Redakteurin im Ressort Politik und schreibt seit vielen Jahren über Verkehr."
-    assert labels("Anna Muster", bio)[0] == "section-end"
-    assert labels("Dr. Anna Muster", "ist Partnerin der Kanzlei Muster und schreibt über das Mietrecht in Berlin.")[0] \
-        == "section-end"
-    assert labels("Anna Muster", PROSE)[0] == "short"  # a name above unrelated prose
-    assert labels("Mietpreise steigen weiter", bio)[0] == "short"  # not a name
+    assert author_box_labels("Anna Muster", bio)[0] == "section-end"
+    assert author_box_labels(
+        "Dr. Anna Muster", "ist Partnerin der Kanzlei Muster und schreibt über das Mietrecht in Berlin.")[0] == "section-end"
+    assert author_box_labels("Anna Muster", PROSE)[0] == "short"  # a name above unrelated prose
+    assert author_box_labels("Mietpreise steigen weiter", bio)[0] == "short"  # not a name
 
 
 def test_author_introducing_themselves_closes_the_article() -> None:
     """A short line with a name above a paragraph in which that person says who they are is an author box."""
-    def labels(*texts: str) -> list[str]:
-        return [v.label for v in r.author_boxes([classify(x) for x in to_lines("\n".join(texts))])]
-
     bio = "Hi, ich bin Tine und gebürtige Berlinerin. Ich liebe es, mit dem Fahrrad meine Stadt zu erkunden."
-    assert r.names_itself("Über Tine", bio)
-    assert labels("Tine", bio)[0] == "section-end"
-    assert labels("Über Tine 120 Artikel", bio)[0] == "section-end"
-    assert labels("Anna", bio)[0] == "short"  # someone else
-    assert labels("Tine", PROSE)[0] == "short"
-    assert not r.names_itself("Tine", "Am Ende des langen Abends im Museum sagte Anna zu mir: ich bin Tine nie begegnet.")
+    assert names_itself("Über Tine", bio)
+    assert author_box_labels("Tine", bio)[0] == "section-end"
+    assert author_box_labels("Über Tine 120 Artikel", bio)[0] == "section-end"
+    assert author_box_labels("Anna", bio)[0] == "short"  # someone else
+    assert author_box_labels("Tine", PROSE)[0] == "short"
+    assert not names_itself("Tine", "Am Ende des langen Abends im Museum sagte Anna zu mir: ich bin Tine nie begegnet.")
     # A subheading or headline above first-person prose names no one.
-    assert not r.names_itself("Der Weg nach vorn", "Ich bin der Meinung, dass wir jetzt handeln müssen.")
-    assert not r.names_itself("Die Kunst", "Ich bin dieser Tage oft im Museum gewesen, um sie zu sehen.")
-    assert not r.names_itself("Als Lehrerin am Limit", "Ich bin Lehrerin seit zwanzig Jahren und sehe das jeden Tag.")
-    assert not r.names_itself("The Road Ahead", "I am the first to admit that this took too long.")
+    assert not names_itself("Der Weg nach vorn", "Ich bin der Meinung, dass wir jetzt handeln müssen.")
+    assert not names_itself("Die Kunst", "Ich bin dieser Tage oft im Museum gewesen, um sie zu sehen.")
+    assert not names_itself("Als Lehrerin am Limit", "Ich bin Lehrerin seit zwanzig Jahren und sehe das jeden Tag.")
+    assert not names_itself("The Road Ahead", "I am the first to admit that this took too long.")
 
 
 def test_read_more() -> None:
