@@ -11,10 +11,10 @@ import gc
 import hashlib
 import pickle
 import zlib
-from itertools import chain
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from itertools import chain
 from pathlib import Path
 
 from .config import Config

@@ -108,7 +108,7 @@ def plan(site: Site) -> list[Output]:
     digests = site.digests
     for i, article in enumerate(articles):
         neighbours = tuple([digests[a.id] for a in articles[max(i - 1, 0):i + 2]])
-        related = tuple([digests[i] for i in site.related[article.id]])
+        related = tuple([digests[other] for other in site.related[article.id]])
         outputs.append(Output(filename(article_path(article)), "article", (i,),
                               ("article", i == 0, i == len(articles) - 1, neighbours, related)))
     outputs.append(Output("archiv/index.html", "archive", (),

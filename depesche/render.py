@@ -10,7 +10,7 @@ from jinja2.bccache import Bucket
 
 from .config import Config
 from .model import Article, Topic
-from .seo import news_article, robots_txt, script_json, sitemap_xml
+from .seo import news_article, script_json, sitemap_xml
 
 GERMAN_MONTHS = (
     "Januar", "Februar", "März", "April", "Mai", "Juni",

@@ -6,7 +6,6 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
-import pytest
 
 from depesche import cache, parallel, pipeline, topics_lang
 from depesche.cache import CACHE_FILE, build_fingerprint, load_cache, shelve, unshelve
@@ -199,7 +198,7 @@ def test_cache_pickles_anew_only_the_shards_whose_seeds_changed(config: Config, 
     keys_after = {key for keys, _ in after.values() for key in keys}
     assert len(keys_after) == len(keys_before) == len(list(config.seeds.glob("*.txt")))
     assert len(keys_before ^ keys_after) == 2  # the edited seed's old and new key
-    touched = {key[:2] for key in keys_before ^ keys_after}
+    touched = {key[:cache.SHARD_DIGITS] for key in keys_before ^ keys_after}
     assert set(pickled_anew) == touched & after.keys()
     assert {p for p in before.keys() | after.keys() if before.get(p) != after.get(p)} == touched
     assert all(after[p] == before[p] for p in after.keys() - touched)

@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 from html.parser import HTMLParser
-from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import feedparser
 from hypothesis import HealthCheck, assume, given, settings, strategies as st
