@@ -55,7 +55,7 @@ def ours(text: str, stem: str) -> dict:
     seed = Seed(path=f"{stem}.txt", stem=stem, text=normalise(text), metadata={"topics": []})
     cleaned = clean(seed.text)
     article, warnings = enrich(seed, cleaned, None, ZONE)
-    fell_back = any("no date" in w for w in warnings)
+    fell_back = cleaned.dated is None
     return {"title": article.title, "author": article.author,
             "date": None if fell_back else article.published.date().isoformat()}
 

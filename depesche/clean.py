@@ -14,6 +14,7 @@ import re
 from .clean_context import SpanSettings, author_boxes
 from .clean_settle import settle
 from .clean_rules import classify, to_lines
+from .meta_date import copy_date
 from .model import Block, Cleaned, Verdict
 
 SOURCE_TAG_RE = re.compile(r"\s*\(([a-zA-Z]{2,6}(?:/[a-zA-Z]{2,6})*)\)\s*$")
@@ -45,6 +46,8 @@ def assemble(verdicts: list[Verdict]) -> Cleaned:
     if blocks and blocks[-1].role == "paragraph":
         text, source = split_source(blocks[-1].text)
         blocks[-1] = Block("paragraph", text)
+    title = next((i for i, v in enumerate(verdicts) if v.label == "title"), None)
+    body = next((i for i, v in enumerate(verdicts) if v.label == "paragraph"), None)
     return Cleaned(
         title=first("title"),
         kicker=first("kicker"),
@@ -53,6 +56,7 @@ def assemble(verdicts: list[Verdict]) -> Cleaned:
         credits=tuple(v.text for v in verdicts if v.label == "credit"),
         source=source,
         verdicts=tuple(verdicts),
+        dated=copy_date(verdicts, title, body),
     )
 
 

@@ -13,6 +13,7 @@ from .clean_context import (
 )
 from .clean_patterns import DATE_RE
 from .clean_rules import count_stopwords, label_alone, tokens
+from .meta_headline import headline_line
 from .model import Verdict
 
 HEADLINE_MIN_WORDS_DEFAULT = 3
@@ -38,7 +39,7 @@ def headline_like(v: Verdict) -> bool:
 def settle_header(verdicts: list[Verdict], first: int) -> list[Verdict]:
     """Before the article: the headline is the last line of several words; a kicker may precede it."""
     settled = dropped_above(verdicts, first)
-    headline = next((i for i in range(first - 1, -1, -1) if headline_like(verdicts[i])), None)
+    headline = headline_line(verdicts, first)
     if headline is None:
         return settled
     settled[headline] = relabel(verdicts[headline], "title", "context:headline")

@@ -49,7 +49,10 @@ WARNINGS_SHOWN_DEFAULT = 5  # of one kind; the rest are counted
 
 
 def print_warnings(warnings: list[str], verbose: bool) -> None:
-    """Every distinct warning, but (unless verbose) at most a few files for each kind of warning."""
+    """Every distinct warning, but (unless verbose) at most a few files for each kind of warning,
+    and for a kind that most files of an archive may share (no date of their own) only their number."""
+    from .enrich import FALLBACK_DATE_WARNING
+
     if verbose:
         for line in warnings:
             print(f"warning: {line}", file=sys.stderr)
@@ -59,6 +62,9 @@ def print_warnings(warnings: list[str], verbose: bool) -> None:
         path, _, message = line.partition(": ")
         by_kind.setdefault(message, []).append(path)
     for message, paths in by_kind.items():
+        if message == FALLBACK_DATE_WARNING:
+            print(f"warning: {len(paths)} files: {message}", file=sys.stderr)
+            continue
         for path in paths[:WARNINGS_SHOWN_DEFAULT]:
             print(f"warning: {path}: {message}", file=sys.stderr)
         if len(paths) > WARNINGS_SHOWN_DEFAULT:

@@ -8,7 +8,7 @@ from typing import Sequence
 
 from slugify import slugify
 
-from .model import Article, Cleaned, Seed, Topic
+from .model import Article, Cleaned, CopyDate, Seed, Topic
 from .topics import Vocabulary, extract_topics
 
 HEADLINE_MAX_CHARS_DEFAULT = 90
@@ -103,8 +103,17 @@ def as_datetime(value: object, zone: tzinfo, key: str) -> datetime:
     raise MetadataError(f"{key} must be a TOML date such as 2014-02-24 or 2014-02-24T09:30:00+01:00")
 
 
-def article_dates(seed: Seed, zone: tzinfo) -> tuple[datetime, datetime, str | None]:
-    """(published, updated, warning): from metadata, else git, else the file's mtime."""
+FALLBACK_DATE_WARNING = "no date in a sidecar or the text; using the git or file date"
+
+
+def copy_datetime(found: CopyDate, zone: tzinfo) -> datetime:
+    """The copy's date as an aware datetime in the site's zone (midnight when no time is written)."""
+    hour, minute = found.clock or (0, 0)
+    return datetime.combine(found.day, time(hour, minute), tzinfo=zone)
+
+
+def article_dates(seed: Seed, zone: tzinfo, found: CopyDate | None = None) -> tuple[datetime, datetime, str | None]:
+    """(published, updated, warning): from the sidecar, else the copy, else git, else the file's mtime."""
     meta = seed.metadata
     if "date" in meta:
         published = as_datetime(meta["date"], zone, "date")
@@ -112,10 +121,13 @@ def article_dates(seed: Seed, zone: tzinfo) -> tuple[datetime, datetime, str | N
         if updated < published:
             raise MetadataError("updated is earlier than date")
         return published, updated, None
+    if found is not None:
+        published = copy_datetime(found, zone)
+        return published, published, None
     if seed.added and seed.changed:
-        return seed.added, seed.changed, None
+        return seed.added, seed.changed, FALLBACK_DATE_WARNING
     mtime = seed.modified or datetime(1970, 1, 1, tzinfo=timezone.utc)
-    return mtime, mtime, "no date in a sidecar or the git history; using the file's modification time"
+    return mtime, mtime, FALLBACK_DATE_WARNING
 
 
 def text_list(value: object, key: str) -> tuple[str, ...]:
@@ -143,7 +155,7 @@ def enrich(seed: Seed, cleaned: Cleaned, vocabulary: Vocabulary, zone: tzinfo) -
         names = list(text_list(seed.metadata["topics"], "topics"))
     else:
         names = extract_topics(title, [b.text for b in cleaned.blocks], vocabulary)
-    published, updated, warning = article_dates(seed, zone)
+    published, updated, warning = article_dates(seed, zone, cleaned.dated)
     published, updated = published.astimezone(zone), updated.astimezone(zone)
     article = Article(
         id=stable_id(seed.stem),

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Mapping, NamedTuple
 
 
@@ -57,6 +57,16 @@ class Verdict:
 KEPT_LABELS = frozenset({"title", "kicker", "byline", "credit", "paragraph", "subheading"})
 
 
+class CopyDate(NamedTuple):
+    """A date found in the copy: the day, the time if written, and where and by which rule."""
+
+    day: date
+    clock: tuple[int, int] | None  # (hour, minute)
+    line_no: int
+    rule: str
+    written: str
+
+
 @dataclass(frozen=True)
 class Cleaned:
     """The article's parts as the cleaner found them, plus its line verdicts."""
@@ -68,6 +78,7 @@ class Cleaned:
     credits: tuple[str, ...] = ()
     source: str | None = None
     verdicts: tuple[Verdict, ...] = ()
+    dated: CopyDate | None = None  # the article's date as the copy writes it
 
 
 class Topic(NamedTuple):

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from depesche.check import check_site
-from depesche.cli import main
+from depesche.cli import main, print_warnings
 from depesche.config import Config
 from depesche.scaffold import new_seed
 
@@ -61,6 +61,12 @@ def test_quiet_shows_only_errors_and_verbose_every_warning(tmp_path: Path, capsy
     assert quiet.out == "" and quiet.err.count("\n") == 1 and "bild.txt" in quiet.err
     assert main(args) == 0
     normal = capsys.readouterr().err
-    assert normal.count("modification time") == 6 and "… and 2 more files" in normal
+    assert normal.count("git or file date") == 1 and "warning: 7 files: no date" in normal
     assert main([*args, "-v"]) == 0
-    assert capsys.readouterr().err.count("modification time") == 7
+    assert capsys.readouterr().err.count("git or file date") == 7
+
+
+def test_warnings_of_one_kind_show_a_few_files_and_count_the_rest(capsys):
+    print_warnings([f"seeds/a{i}.txt: odd" for i in range(7)], verbose=False)
+    err = capsys.readouterr().err
+    assert err.count(": odd") == 6 and "… and 2 more files: odd" in err
