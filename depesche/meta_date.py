@@ -23,7 +23,7 @@ from .model import CopyDate, Verdict
 
 LANGUAGES = ("de", "en", "fr", "es", "it", "nl", "pl", "pt")
 ABOVE_HEADLINE_MAX_LINES_DEFAULT = 3  # non-blank lines above the headline where its date may stand
-INTO_BODY_MAX_LINES_DEFAULT = 1  # lines of the body that may still open with the date
+INTO_BODY_MAX_LINES_DEFAULT = 3  # lines of the body that may still open with the date
 DATE_AT_START_MAX_CHARS_DEFAULT = 40  # in a line of prose, the date must stand this close to its start
 SHORT_LINE_MAX_CHARS_DEFAULT = 160  # a byline/date line; longer lines are prose
 
@@ -43,6 +43,12 @@ DATE_SPAN_RE = re.compile(
 )
 UPDATE_RE = re.compile(
     r"(?:aktualisiert|aktualisierung|geändert|editiert|bearbeitet|updated|update|modified|mis à jour)\W*(?:am|on|:)?\W*$",
+    re.IGNORECASE,
+)
+# a date that a label or a preposition ties to something else: "Release: 11.02.2005", "Sitzung vom 5.8.2019"
+OTHER_EVENT_RE = re.compile(
+    r"(?:\b(?:vom|seit|bis|ab|since|until|from)|(?<!ver[öo]ffentlicht)(?<!published)(?<!datum)(?<!date)(?<!erstellt)"
+    r"(?<!posted)(?<!erschienen)(?<!publiziert)(?<!am)(?<!on):)\s*$",
     re.IGNORECASE,
 )
 PARSER_SETTINGS = {"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"],
@@ -79,7 +85,7 @@ def publication_date(text: str, line_no: int, rule: str, prose: bool) -> CopyDat
             return None
         if UPDATE_RE.search(text[:offset]) and not re.search(r"ver[öo]ffentlicht|published", text[:offset], re.I):
             continue
-        if UPDATE_RE.search(text[max(0, offset - 30):offset]):
+        if UPDATE_RE.search(text[max(0, offset - 30):offset]) or OTHER_EVENT_RE.search(text[:offset]):
             continue
         clock = (reading.hour, reading.minute) if re.search(r"\d:\d\d|\d\.\d\d\s*uhr|T\d\d:", written, re.I) else None
         return CopyDate(reading.date(), clock, line_no, rule, written.strip())
