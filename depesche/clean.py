@@ -14,6 +14,7 @@ import re
 from .clean_context import SpanSettings, author_boxes
 from .clean_settle import settle
 from .clean_rules import classify, to_lines
+from .meta_author import copy_author
 from .meta_date import copy_date
 from .model import Block, Cleaned, Verdict
 
@@ -57,6 +58,7 @@ def assemble(verdicts: list[Verdict]) -> Cleaned:
         source=source,
         verdicts=tuple(verdicts),
         dated=copy_date(verdicts, title, body),
+        author=copy_author(verdicts, title, body),
     )
 
 

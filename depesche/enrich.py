@@ -150,7 +150,8 @@ def enrich(seed: Seed, cleaned: Cleaned, vocabulary: Vocabulary, zone: tzinfo) -
     generated = title is None
     if title is None:
         title = headline_from_text(paragraphs)
-    author = metadata_text(seed, "author", (cleaned.byline or "").removeprefix("Von ").strip() or None)
+    found = cleaned.author.name if cleaned.author else (cleaned.byline or "").removeprefix("Von ").strip() or None
+    author = metadata_text(seed, "author", found)
     if "topics" in seed.metadata:
         names = list(text_list(seed.metadata["topics"], "topics"))
     else:

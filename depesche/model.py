@@ -67,6 +67,14 @@ class CopyDate(NamedTuple):
     written: str
 
 
+class CopyAuthor(NamedTuple):
+    """An author named in the copy, and where and by which rule."""
+
+    name: str
+    line_no: int
+    rule: str
+
+
 @dataclass(frozen=True)
 class Cleaned:
     """The article's parts as the cleaner found them, plus its line verdicts."""
@@ -79,6 +87,7 @@ class Cleaned:
     source: str | None = None
     verdicts: tuple[Verdict, ...] = ()
     dated: CopyDate | None = None  # the article's date as the copy writes it
+    author: CopyAuthor | None = None  # its author as the copy names them
 
 
 class Topic(NamedTuple):
