@@ -32,6 +32,13 @@ STEM_CHARS_DEFAULT = 5
 MENU_ITEM_MAX_WORDS_DEFAULT = 3
 NOT_HEADLINE_LABELS = frozenset({"widget", "consent", "glued", "section-end", "credit", "caption", "byline",
                                  "date", "teaser"})
+# what log-in boxes, search fields, share bars and shop widgets say, in a short line
+WIDGET_WORDS_RE = re.compile(
+    r"\b(?:account|konto|anmelden|abmelden|einloggen|login|log in|sign in|registrier\w*|passwort|password|"
+    r"newsletter|warenkorb|zur suche|mediathek|teilen|share|drucken|kommentare?|abonnieren|subscribe|cookies?)\b",
+    re.IGNORECASE,
+)
+WIDGET_MAX_WORDS_DEFAULT = 6
 BYLINE_START_RE = re.compile(r"^(?:von|by|autor(?:in)?|author|text|fotos?|bild)\b", re.IGNORECASE)
 
 
@@ -45,6 +52,8 @@ def can_be_headline(v: Verdict) -> bool:
     if v.label == "blank" or first_pass_label(v) in NOT_HEADLINE_LABELS or len(text) > HEADLINE_MAX_CHARS_DEFAULT:
         return False
     if text.endswith((".", ":", ",", ";")) and not text.endswith("..."):
+        return False
+    if len(text.split()) <= WIDGET_MAX_WORDS_DEFAULT and WIDGET_WORDS_RE.search(text):
         return False
     return sum(c.isalpha() for c in text) >= 2 and not BYLINE_START_RE.match(text) and not has_date(text)
 

@@ -1,0 +1,126 @@
+"""Headline, date and author as the cleaner finds them in a copied page."""
+from __future__ import annotations
+
+from datetime import date
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from depesche.clean import clean
+from depesche.enrich import FALLBACK_DATE_WARNING, enrich
+from depesche.report import explain
+
+from conftest import SEEDS, make_seed
+
+HEADLINE = "Die Bahn erhöht die Preise im Fernverkehr"
+MENU = "Startseite\n\nPolitik\n\nWirtschaft\n\nSport\n\n"
+BODY = (
+    "Die Deutsche Bahn erhöht zum Fahrplanwechsel die Preise im Fernverkehr um durchschnittlich "
+    "fünf Prozent, wie das Unternehmen am Montag in Berlin mitteilte.\n\n"
+    "Betroffen sind vor allem die Flexpreise, die Sparpreise bleiben nach Angaben des Konzerns "
+    "stabil und werden auf manchen Strecken sogar etwas günstiger.\n\n"
+    "Fahrgastverbände kritisierten die Erhöhung als falsches Signal in einer Zeit, in der mehr "
+    "Menschen vom Auto auf die Schiene umsteigen sollen.\n"
+)
+COMMENTS = "\nKommentare\n\nMikeNils 18.10.2019, 15:07 Uhr\n\nDas ist doch wieder typisch für die Bahn, finde ich.\n"
+
+
+def page(*header: str, below: str = "") -> str:
+    """A copied page: a menu, the headline, the given lines under it, the body, then `below`."""
+    return MENU + HEADLINE + "\n\n" + "".join(f"{line}\n\n" for line in header) + BODY + below
+
+
+@pytest.mark.parametrize("written, day", [
+    ("19. Oktober 2019", date(2019, 10, 19)),
+    ("19.10.2019, 19:08 Uhr", date(2019, 10, 19)),
+    ("2019-10-19", date(2019, 10, 19)),
+    ("Oct 19, 2019", date(2019, 10, 19)),
+    ("Samstag, 19.10.19", date(2019, 10, 19)),
+    ("Veröffentlicht am 19. Okt. 2019 um 08:15", date(2019, 10, 19)),
+    ("19 de octubre de 2019", date(2019, 10, 19)),
+])
+def test_the_date_under_the_headline_in_its_forms(written, day):
+    cleaned = clean(page(written))
+    assert cleaned.title == HEADLINE
+    assert cleaned.dated is not None and cleaned.dated.day == day
+
+
+def test_the_time_is_kept_in_the_sites_zone():
+    cleaned = clean(page("19.10.2019, 19:08 Uhr"))
+    article, warnings = enrich(make_seed(metadata={"topics": []}), cleaned, None, ZoneInfo("Europe/Berlin"))
+    assert article.published.isoformat() == "2019-10-19T19:08:00+02:00" and warnings == []
+
+
+def test_a_date_above_the_headline_counts_too():
+    text = MENU + "Wirtschaft 23.01.2020\n\n" + HEADLINE + "\n\n" + BODY
+    assert clean(text).dated.day == date(2020, 1, 23)
+
+
+def test_an_update_stamp_is_not_the_publication_date():
+    cleaned = clean(page("Aktualisiert am 21.10.2019, 08:00 Uhr · Erstellt am 19.10.2019"))
+    assert cleaned.dated.day == date(2019, 10, 19)
+    assert clean(page("Zuletzt aktualisiert: 21.10.2019")).dated is None
+
+
+def test_a_copy_whose_only_date_is_a_comments_takes_none():
+    cleaned = clean(page(below=COMMENTS))
+    assert cleaned.title == HEADLINE and cleaned.dated is None
+    article, warnings = enrich(make_seed(metadata={"topics": []}), cleaned, None, ZoneInfo("Europe/Berlin"))
+    assert warnings == [FALLBACK_DATE_WARNING]
+
+
+def test_dates_in_the_body_and_relative_dates_are_not_taken():
+    body_date = page(below="\nAm 1. Dezember 2019 tritt der neue Fahrplan in Kraft, teilte die Bahn mit, wie jedes Jahr.\n")
+    assert clean(body_date).dated is None
+    assert clean(page("vor 3 Stunden")).dated is None  # its day would depend on the clock
+
+
+def test_a_sidecar_date_overrides_the_copy():
+    cleaned = clean(page("19.10.2019"))
+    seed = make_seed(metadata={"topics": [], "date": date(2014, 2, 24)})
+    article, _ = enrich(seed, cleaned, None, ZoneInfo("Europe/Berlin"))
+    assert article.published.date() == date(2014, 2, 24)
+
+
+@pytest.mark.parametrize("byline, author", [
+    ("Von Anna Muster", "Anna Muster"),
+    ("von Anna Muster und Ben Becker", "Anna Muster und Ben Becker"),
+    ("Autor: Anna Muster", "Anna Muster"),
+    ("Text: Anna Muster", "Anna Muster"),
+    ("Anna Muster | dpa", "Anna Muster"),
+    ("By Anna Muster", "Anna Muster"),
+    ("Anna Muster", "Anna Muster"),
+    ("Anna Muster, 19.10.2019, 19:08 Uhr", "Anna Muster"),
+    ("19. Okt. 2019 // Anna Muster", "Anna Muster"),
+])
+def test_the_byline_in_its_forms(byline, author):
+    cleaned = clean(page(byline))
+    assert cleaned.title == HEADLINE
+    assert cleaned.author is not None and cleaned.author.name == author
+
+
+def test_an_author_box_names_the_author():
+    box = "\nEin Beitrag von:\n\nAnna Muster\n\nAnna Muster schreibt seit 2010 über Verkehr und Mobilität in Deutschland.\n"
+    assert clean(page(below=box)).author.name == "Anna Muster"
+
+
+@pytest.mark.parametrize("furniture", [
+    "Samstag, 5. Oktober 2013", "MikeNils 18.10.2019, 15:07 Uhr", "Noch kein Account?", "Von Anna Muster",
+])
+def test_the_headline_is_never_a_date_line_a_user_or_a_widget(furniture):
+    cleaned = clean(page(furniture))
+    assert cleaned.title == HEADLINE
+
+
+def test_explain_says_where_headline_date_and_author_came_from():
+    shown = explain(clean(page("Von Anna Muster", "19.10.2019, 19:08 Uhr")))
+    assert "headline from line 9 (context:headline)" in shown
+    assert "date 2019-10-19 19:08 from line 13 (date:below-headline)" in shown
+    assert "author Anna Muster from line 11 (author:prefix (below-headline))" in shown
+
+
+def test_the_seeds_write_no_date_and_name_their_one_author():
+    found = {p.name: clean(p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("*.txt"))}
+    assert all(c.dated is None for c in found.values())
+    assert {name: c.author.name for name, c in found.items() if c.author} == {
+        "001_69778916e7124965.txt": "Marleen Frontzeck-Hornke"}
