@@ -26,8 +26,9 @@ DATELINE_REACH_DEFAULT = 3  # non-blank lines below (or 2 above) the headline wh
 FEW_WORDS_COST_DEFAULT = 1.0  # one or two words: more often a label than a headline
 PROSE_COST_DEFAULT = 1.5
 MENU_COST_DEFAULT = 1.0
-SHARED_WORDS_GAIN_DEFAULT = 1.0  # for a line whose every word the lead uses too
+SHARED_WORDS_GAIN_DEFAULT = 1.0  # for a line with three words that the lead uses too
 LEAD_PARAGRAPHS_DEFAULT = 3
+SHARED_WORDS_FULL_DEFAULT = 3
 STEM_CHARS_DEFAULT = 5
 MENU_ITEM_MAX_WORDS_DEFAULT = 3
 NOT_HEADLINE_LABELS = frozenset({"widget", "consent", "glued", "section-end", "credit", "caption", "byline",
@@ -84,8 +85,11 @@ def menu_item(v: Verdict) -> bool:
 
 
 def in_menu(verdicts: Sequence[Verdict], rows: list[int], k: int) -> bool:
-    """Between two short lines: an entry of a menu or a list of links, which a page prints twice."""
-    return 0 < k < len(rows) - 1 and menu_item(verdicts[rows[k - 1]]) and menu_item(verdicts[rows[k + 1]])
+    """Between two short lines, or a short line next to one: an entry of a menu or a list of links
+    (which a page prints twice), or the category label above a headline."""
+    before = k > 0 and menu_item(verdicts[rows[k - 1]])
+    after = k < len(rows) - 1 and menu_item(verdicts[rows[k + 1]])
+    return (before and after) or (menu_item(verdicts[rows[k]]) and (before or after))
 
 
 def stems(text: str) -> set[str]:
@@ -100,9 +104,8 @@ def lead_stems(verdicts: Sequence[Verdict], first: int) -> set[str]:
 
 
 def shared_share(text: str, lead: set[str]) -> float:
-    """How many of a line's words the lead uses too: a headline is about the text below it."""
-    own = stems(text)
-    return len(own & lead) / len(own) if own else 0.0
+    """How many of a line's words the lead uses too (three count fully): a headline is about the text below it."""
+    return min(1.0, len(stems(text) & lead) / SHARED_WORDS_FULL_DEFAULT)
 
 
 def headline_score(verdicts: Sequence[Verdict], rows: list[int], k: int, first: int, lead: set[str]) -> float:
@@ -127,7 +130,7 @@ def headline_score(verdicts: Sequence[Verdict], rows: list[int], k: int, first: 
 def headline_line(verdicts: Sequence[Verdict], first: int, window: int = WINDOW_LINES_DEFAULT) -> int | None:
     """Index of the headline among the lines above the article (line `first`), or None."""
     rows = [i for i, v in enumerate(verdicts) if v.label != "blank"]
-    above = [k for k, i in enumerate(rows) if i < first][-window:]
+    above = [k for k, i in enumerate(rows) if i <= first][-window - 1:]  # the body's first line too
     lead = lead_stems(verdicts, first)
     scored = [(headline_score(verdicts, rows, k, first, lead), rows[k]) for k in above if can_be_headline(verdicts[rows[k]])]
     if not scored:
