@@ -8,7 +8,8 @@ Each page runs in this process through clean and enrich (a seed without sidecar,
 date, so a date only comes from the copy; a fallback counts as no date). It is counted as the
 bench's score.py counts (its match.py is imported): date = exact day among pages whose date is
 written in the copy (precision = right among pages given a date), author and headline among
-pages where they are written. The pages are split by site into a STUDY and a CHECK half
+pages where they are written; author precision = right among pages whose metadata names an
+author and that we give one. The pages are split by site into a STUDY and a CHECK half
 (a hash of the host name), so no site is in both; read failures only in the study half.
 The naive baseline (the bench's naive.py: first line, first date, first "Von" line) is printed
 beside each figure.
@@ -80,6 +81,8 @@ def figures(rows: list[dict], who: str) -> dict:
         out[field] = (sum(r[who]["hit"][field] for r in rs) / len(rs) if rs else 0.0, len(rs))
     dated = [r for r in rows if counted(r["gold"], "date") and r[who]["pred"]["date"]]
     out["prec"] = (sum(r[who]["hit"]["date"] for r in dated) / len(dated) if dated else 0.0, len(dated))
+    named = [r for r in rows if r["gold"].get("author") and r[who]["pred"]["author"]]
+    out["author_prec"] = (sum(r[who]["hit"]["author"] for r in named) / len(named) if named else 0.0, len(named))
     return out
 
 
@@ -98,8 +101,9 @@ def run(bench: Path) -> list[dict]:
 
 
 def table(rows: list[dict]) -> None:
-    print("| half | lang | pages | headline (n) | date (n) | date precision (given) | author (n) |")
-    print("|---|---|---|---|---|---|---|")
+    print("| half | lang | pages | headline (n) | date (n) | date precision (given) | author (n) "
+          "| author precision (given, page names one) |")
+    print("|---|---|---|---|---|---|---|---|")
     groups = [(h, lang) for h in ("study", "check", "all") for lang in sorted({r["lang"] for r in rows}) + ["all"]]
     for half, lang in groups:
         rs = [r for r in rows if half in ("all", r["half"]) and lang in ("all", r["lang"])]
@@ -109,6 +113,7 @@ def table(rows: list[dict]) -> None:
         cells = [f"{a[f][0]:.3f} / {b[f][0]:.3f} ({a[f][1]})" for f in ("title", "date")]
         cells.append(f"{a['prec'][0]:.3f} / {b['prec'][0]:.3f} ({a['prec'][1]})")
         cells.append(f"{a['author'][0]:.3f} / {b['author'][0]:.3f} ({a['author'][1]})")
+        cells.append(f"{a['author_prec'][0]:.3f} / {b['author_prec'][0]:.3f} ({a['author_prec'][1]})")
         print(f"| {half} | {lang} | {len(rs)} | " + " | ".join(cells) + " |")
     print("(each cell: Depesche / naive baseline; n = pages counted)")
 

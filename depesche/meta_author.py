@@ -26,7 +26,7 @@ JOINERS = frozenset({"und", "and", "&", ","})
 ABOUT_RE = re.compile(r"^(?:über|about)\s+", re.IGNORECASE)
 BOX_HEAD_RE = re.compile(
     r"^(?:(?:ein\s+)?(?:beitrag|artikel|text)\s+von|geschrieben\s+von|verfasst\s+von|written\s+by|"
-    r"über\s+(?:den\s+autor|die\s+autorin)|about\s+the\s+author|autor(?:in)?|author)\s*:?$",
+    r"über\s+(?:den\s+autor|die\s+autorin)|about\s+the\s+author|autor(?:in|/in|\*in)?|author)\s*:?$",
     re.IGNORECASE,
 )
 SEPARATORS_RE = re.compile(r"\s*(?:[|·•/–—]+|\s-\s|,)\s*")
@@ -75,10 +75,21 @@ def author_in_line(text: str) -> tuple[str, str] | None:
         return agency.group("rest"), "author:agency"
     parts = [p for p in SEPARATORS_RE.split(text) if p]
     if len(parts) == 1:
-        return (text, "author:name-line") if is_name(text) else None
+        return None  # a line that is only a name: see name_line
     found = dates_in(text)
     if found and any(is_name(p) for p in parts):
         return next(p for p in parts if is_name(p)), "author:dateline"
+    return None
+
+
+def name_line(verdicts: Sequence[Verdict], i: int) -> tuple[str, str] | None:
+    """A line that is only a person's name, next to a date line or under an author label ("AUTOR/IN")."""
+    text = verdicts[i].text
+    if not is_name(text):
+        return None
+    near = [v for v in verdicts[max(0, i - 3):i + 4] if v.label != "blank" and v is not verdicts[i]]
+    if any(BOX_HEAD_RE.match(v.text) or (len(v.text) <= BYLINE_MAX_CHARS_DEFAULT and dates_in(v.text)) for v in near):
+        return text, "author:name-line"
     return None
 
 
@@ -86,7 +97,7 @@ def copy_author(verdicts: Sequence[Verdict], title: int | None, first: int | Non
     """The article's author where the copy names it next to the headline (indices into verdicts)."""
     for i, rule in nearby_lines(verdicts, title, first):
         v = verdicts[i]
-        found = author_in_line(v.text)
+        found = author_in_line(v.text) or name_line(verdicts, i)
         if found is not None:
             return CopyAuthor(found[0], v.line_no, f"{found[1]} ({rule.removeprefix('date:')})")
     return boxed_author(verdicts)
@@ -105,3 +116,4 @@ def boxed_author(verdicts: Sequence[Verdict]) -> CopyAuthor | None:
         if v.rule == "author-box" and is_name(v.text):
             return CopyAuthor(v.text, v.line_no, "author:author-box")
     return None
+

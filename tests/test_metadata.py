@@ -89,7 +89,8 @@ def test_a_sidecar_date_overrides_the_copy():
     ("Text: Anna Muster", "Anna Muster"),
     ("Anna Muster | dpa", "Anna Muster"),
     ("By Anna Muster", "Anna Muster"),
-    ("Anna Muster", "Anna Muster"),
+    ("Anna Muster\n\n19.10.2019", "Anna Muster"),
+    ("AUTOR/IN\n\nAnna Muster", "Anna Muster"),
     ("Anna Muster, 19.10.2019, 19:08 Uhr", "Anna Muster"),
     ("19. Okt. 2019 // Anna Muster", "Anna Muster"),
 ])
@@ -97,6 +98,10 @@ def test_the_byline_in_its_forms(byline, author):
     cleaned = clean(page(byline))
     assert cleaned.title == HEADLINE
     assert cleaned.author is not None and cleaned.author.name == author
+
+
+def test_a_short_capitalised_line_without_date_or_label_is_no_author():
+    assert clean(page("Neue Preise")).author is None
 
 
 def test_an_author_box_names_the_author():
