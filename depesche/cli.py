@@ -76,13 +76,14 @@ def progress_bar(stage: str, done: int, total: int) -> None:
 
 def run_build(config, strict: bool, verbosity: int = 0) -> int:
     from .pipeline import build
+    from .read import SeedError
     from .topics import VocabularyError
     from .write import OutputError
 
     try:
         show_progress = verbosity >= 0 and sys.stderr.isatty()
         report = build(config, strict=strict, progress=progress_bar if show_progress else None)
-    except (OutputError, VocabularyError) as error:
+    except (OutputError, VocabularyError, SeedError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     if verbosity >= 0:
@@ -150,8 +151,16 @@ def run_single(args, config) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 1
     cleaned = clean(seed.text)
-    if args.command == "clean" and not (args.markdown):
-        print(report.explain(cleaned) if args.explain else report.plain_text(cleaned), end="")
+    if args.command == "clean" and args.explain:
+        print(report.explain(cleaned), end="")
+        return 0
+    if args.command == "clean" and not args.markdown:
+        from dataclasses import replace
+
+        from .enrich import headline_from_text
+
+        paragraphs = [b.text for b in cleaned.blocks if b.role == "paragraph"]
+        print(report.plain_text(replace(cleaned, title=cleaned.title or headline_from_text(paragraphs))), end="")
         return 0
     try:
         vocabulary = load_vocabulary(config.topics_file)
