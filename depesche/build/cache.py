@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import os
 import pickle
 import zlib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from itertools import chain
@@ -19,7 +20,10 @@ from pathlib import Path
 
 from ..config import Config
 from ..model import Article, RawSeed, Topic
-from ..site.related import Layout, Related
+from ..read import SeedFile
+from ..site.plan import Output
+from ..site.related import Layout, Related, updated_related
+from ..site.render import CompiledTemplates
 
 CACHE_FILE = ".depesche-cache"
 CACHE_FORMAT = 7
@@ -182,3 +186,63 @@ def dump_cache(cache: BuildCache, previous: Mapping[str, Shard]) -> bytes:
     """The cache's bytes; shards whose keys the `previous` shelf held keep their bytes."""
     shelved = replace(cache, processed={}, shelf=shelve(cache.processed, previous))
     return pickle.dumps(shelved, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+class Reuse:
+    """All that the stages ask of the cache: what this build may take from the last one, and what it
+    leaves for the next. An answer holds only for the inputs the last build had: the same seed
+    signature, result key, card digest, or output fingerprint with its file still there."""
+
+    def __init__(self, last: BuildCache):
+        self.last = last
+        self.templates = CompiledTemplates(last.templates)  # Jinja2 adds what this build compiles
+        self.cards: dict[str, str] = {}  # article digest -> card HTML, as this build made or reused them
+        self.related_state: tuple[Layout, Related] = ((), {})
+
+    def seed_key(self, file: SeedFile) -> str | None:
+        """The key the last build gave this seed, if its file and sidecar are unchanged (it need not be read)."""
+        signature, key = self.last.signatures.get(file.shown, (None, None))
+        return key if signature == file.signature and key in self.last.processed else None
+
+    def result(self, key: str) -> Processed | None:
+        return self.last.processed.get(key)
+
+    def proper_nouns(self) -> Iterator[tuple[tuple[str, bool], ...]]:
+        """HanTa's verdicts that the last build's results carry."""
+        return (known.proper_nouns for known in self.last.processed.values())
+
+    def card(self, article_digest: str, make: Callable[[], str]) -> str:
+        html = self.cards[article_digest] = self.last.cards.get(article_digest) or make()
+        return html
+
+    def related(self, layout: Layout) -> Related:
+        """The related articles for `layout`, chosen anew only where order or topics changed."""
+        related = updated_related(*self.last.related, layout)
+        self.related_state = (layout, related)
+        return related
+
+    def unchanged(self, outputs: Sequence[Output], out: Path) -> set[str]:
+        """Outputs whose fingerprint is unchanged and whose file is still there."""
+        folder = os.path.join(out, "")
+        return {o.path for o in outputs
+                if self.last.outputs.get(o.path) == o.fingerprint and os.path.isfile(folder + o.path)}
+
+    def removed(self, outputs: Sequence[Output]) -> set[str] | None:
+        """The last site's files that are no outputs any more; None if there is no last site to update."""
+        return set(self.last.outputs) - {o.path for o in outputs} if self.last.outputs else None
+
+    def cache_file(self, results: dict[str, Processed], files: Sequence[SeedFile], keys: Mapping[str, str],
+                   outputs: Sequence[Output]) -> Iterator[tuple[str, bytes]]:
+        """The next cache's bytes, made only when asked for: after the outputs are written, so that its
+        30 MB (at 10,000 articles) are not held while they render."""
+        cache = BuildCache(self.last.fingerprint, results, {o.path: o.fingerprint for o in outputs}, self.cards,
+                           {f.shown: (f.signature, keys[f.shown]) for f in files if f.shown in keys},
+                           self.related_state, self.templates.known)
+        yield CACHE_FILE, dump_cache(cache, self.last.shelf)
+
+
+@contextmanager
+def reuse_from(out: Path, fingerprint: str) -> Iterator[Reuse]:
+    """What the build in `out` left that a build with `fingerprint` may reuse."""
+    with loaded_cache(out, fingerprint) as cache:
+        yield Reuse(cache)

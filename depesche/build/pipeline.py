@@ -1,13 +1,13 @@
 """The build, stage by stage: read -> clean -> enrich -> to_markdown -> render -> feeds -> write.
 
+`build_from` at the end of this module is the table of contents: one call per stage.
 A build is incremental: seeds whose bytes, sidecar and dates are unchanged take
 their article from the cache, and outputs whose inputs are unchanged keep
-their bytes. With many seeds or outputs the work is spread over processes;
+their bytes; `Reuse` (cache.py) is all the stages ask of the cache. With many seeds or outputs the work is spread over processes;
 the result is the same byte for byte.
 """
 from __future__ import annotations
 
-import os
 import time
 from itertools import chain
 from dataclasses import dataclass, field, replace
@@ -25,16 +25,15 @@ from ..read import SeedError, SeedFile, list_seeds, parse_seed, read_raw
 from ..site.collate import collate
 from ..site.document import body_markdown, markdown_to_html
 from ..site.plan import Cards, Output, Site, make_site, plan, render_output
-from ..site.related import related_articles, related_layout, updated_related
-from ..site.render import CompiledTemplates, card_html, template_environment
+from ..site.related import related_articles, related_layout
+from ..site.render import card_html, template_environment
 from ..site.search import index_search, search_available
 from ..topics.extract import load_models
 from ..topics.lang import remember_proper, take_proper_verdicts
 from ..topics.vocab import Vocabulary, load_vocabulary
 from . import parallel
 from .cache import (
-    CACHE_FILE, Bodies, BuildCache, Processed, build_fingerprint, digest, dump_cache, loaded_cache, seed_key,
-    share_topics,
+    CACHE_FILE, Bodies, Processed, Reuse, build_fingerprint, digest, reuse_from, seed_key, share_topics,
 )
 from .write import update_site, write_site
 
@@ -79,15 +78,15 @@ def process_raw(raw: RawSeed, vocabulary: Vocabulary, config: Config) -> Process
                         tuple(sorted(take_proper_verdicts().items())))
 
 
-def seed_keys(files: Sequence[SeedFile], cache: BuildCache) -> tuple[dict[str, str], dict[str, RawSeed], list[str]]:
+def seed_keys(files: Sequence[SeedFile], reuse: Reuse) -> tuple[dict[str, str], dict[str, RawSeed], list[str]]:
     """Each seed's cache key (shown name -> key), the seeds that had to be read, and read errors.
 
-    A seed whose signature is the one the cache recorded is not read again.
+    A seed that the last build saw unchanged is not read again.
     """
     keys, read, errors = {}, {}, []
     for file in files:
-        signature, key = cache.signatures.get(file.shown, (None, None))
-        if signature == file.signature and key in cache.processed:
+        key = reuse.seed_key(file)
+        if key is not None:
             keys[file.shown] = key
             continue
         try:
@@ -100,12 +99,12 @@ def seed_keys(files: Sequence[SeedFile], cache: BuildCache) -> tuple[dict[str, s
     return keys, read, errors
 
 
-def process_all(keys: dict[str, str], read: dict[str, RawSeed], cache: BuildCache, vocabulary: Vocabulary,
+def process_all(keys: dict[str, str], read: dict[str, RawSeed], reuse: Reuse, vocabulary: Vocabulary,
                 config: Config, progress: Progress | None) -> tuple[dict[str, Processed], list[str], int]:
-    """Every seed's result by key, from the cache where possible; errors; how many were made anew."""
-    missing = {key: read[shown] for shown, key in keys.items() if key not in cache.processed}
-    for known in cache.processed.values():
-        remember_proper(known.proper_nouns)
+    """Every seed's result by key, from the last build where possible; errors; how many were made anew."""
+    missing = {key: read[shown] for shown, key in keys.items() if reuse.result(key) is None}
+    for proper_nouns in reuse.proper_nouns():
+        remember_proper(proper_nouns)
     if parallel.would_fork(len(missing)):
         load_models()  # once, before the workers fork: they share the loaded tables
     made = share_topics(parallel.map_ordered(process_raw, list(missing.values()), (vocabulary, config), progress,
@@ -113,7 +112,7 @@ def process_all(keys: dict[str, str], read: dict[str, RawSeed], cache: BuildCach
     fresh = dict(zip(missing, made))
     results, errors, owners = {}, [], {}
     for key in keys.values():
-        result = cache.processed.get(key) or fresh[key]
+        result = reuse.result(key) or fresh[key]
         if isinstance(result, str):
             errors.append(result)
         elif result.article.id in owners:
@@ -131,23 +130,25 @@ def article_digests(results: dict[str, Processed], articles: Sequence[Article]) 
     return {a.id: digest(key_of[a.id + a.path], a.slug, [(t.name, t.slug) for t in a.topics]) for a in articles}
 
 
-def article_cards(articles: Sequence[Article], digests: dict[str, str], cache: BuildCache,
-                  config: Config, env: Environment) -> dict[str, str]:
-    """Each article's card HTML by the article's digest, from the cache where that digest is known."""
-    known = cache.cards
-    return {digests[a.id]: known.get(digests[a.id]) or card_html(env, config, a) for a in articles}
+def site_of(config: Config, articles: Sequence[Article], results: dict[str, Processed],
+            reuse: Reuse) -> tuple[Site, Environment]:
+    """The site the outputs are rendered from, and the templates (one environment per build: they compile once)."""
+    digests = article_digests(results, articles)
+    env = template_environment(config.templates, reuse.templates)
+    cards = {digests[a.id]: reuse.card(digests[a.id], lambda a=a: card_html(env, config, a)) for a in articles}
+    related = reuse.related(related_layout(articles))
+    return make_site(config, articles, Bodies(results.values()), digests, Cards(digests, cards), related), env
 
 
-def cache_file(cache: BuildCache, previous: BuildCache) -> Iterator[tuple[str, bytes]]:
-    """The cache's bytes, made only when asked for: after the outputs are written, so that its
-    30 MB (at 10,000 articles) are not held while they render."""
-    yield CACHE_FILE, dump_cache(cache, previous.shelf)
-
-
-def reusable(outputs: Sequence[Output], cache: BuildCache, out: Path) -> set[str]:
-    """Outputs whose fingerprint is unchanged and whose file is still there."""
-    folder = os.path.join(out, "")
-    return {o.path for o in outputs if cache.outputs.get(o.path) == o.fingerprint and os.path.isfile(folder + o.path)}
+def write_outputs(made: Iterator[tuple[str, bytes]], outputs: Sequence[Output], unchanged: set[str],
+                  reuse: Reuse, config: Config) -> None:
+    """Into the last site, only what changed, when it can be trusted; else a whole new site."""
+    protected = (config.seeds, Path.cwd())
+    removed = reuse.removed(outputs)
+    if removed is not None and not config.search:
+        update_site(made, config.out, removed, CACHE_FILE, protected)
+    else:  # a new site, or the search index needs the whole site before it goes live
+        write_site(made, config.out, protected, unchanged, index_search if config.search else None)
 
 
 def render_all(outputs: Sequence[Output], site: Site, env: Environment,
@@ -174,44 +175,27 @@ def build(config: Config, strict: bool = False, progress: Progress | None = None
     if config.search and not search_available():
         notes.append(f"{config.out}: no search: pagefind is not installed (pip install 'pagefind[extended]')")
         config = replace(config, search=False)
-    fingerprint = build_fingerprint(config)
-    with loaded_cache(config.out, fingerprint) as cache:
-        report = build_from(config, fingerprint, cache, strict, progress)
+    with reuse_from(config.out, build_fingerprint(config)) as reuse:
+        report = build_from(config, reuse, strict, progress)
     return replace(report, warnings=notes + report.warnings, seconds=time.perf_counter() - started)
 
 
-def build_from(config: Config, fingerprint: str, cache: BuildCache, strict: bool,
-               progress: Progress | None) -> BuildReport:
-    """The build, given what the previous one left."""
-    files, errors = list_seeds(config.seeds)
-    keys, read, unreadable = seed_keys(files, cache)
-    results, failed, processed = process_all(keys, read, cache, load_vocabulary(config.topics_file), config,
-                                             progress)
-    errors = sorted(errors + unreadable + failed)
+def build_from(config: Config, reuse: Reuse, strict: bool, progress: Progress | None) -> BuildReport:
+    """The stages in order; `reuse` answers what the last build made that still holds."""
+    files, unlisted = list_seeds(config.seeds)
+    keys, read, unreadable = seed_keys(files, reuse)
+    vocabulary = load_vocabulary(config.topics_file)
+    results, failed, processed = process_all(keys, read, reuse, vocabulary, config, progress)
+    errors = sorted(unlisted + unreadable + failed)
     warnings = [w for p in results.values() for w in p.warnings]
     articles = collate([p.article for p in results.values()])
-    topics = {t.slug for a in articles for t in a.topics}
+    topics = len({t.slug for a in articles for t in a.topics})
     if strict and errors:
-        return BuildReport(len(articles), len(topics), 0, errors, warnings, 0, processed)
-    bodies = Bodies(results.values())
-    digests = article_digests(results, articles)
-    compiled = CompiledTemplates(cache.templates)
-    env = template_environment(config.templates, compiled)  # one per build: templates compile once
-    cards = article_cards(articles, digests, cache, config, env)
-    layout = related_layout(articles)
-    site = make_site(config, articles, bodies, digests, Cards(digests, cards), updated_related(*cache.related, layout))
+        return BuildReport(len(articles), topics, 0, errors, warnings, 0, processed)
+    site, env = site_of(config, articles, results, reuse)
     outputs = plan(site)
-    keep = reusable(outputs, cache, config.out)
-    todo = [o for o in outputs if o.path not in keep]
-    new_cache = BuildCache(fingerprint, results, {o.path: o.fingerprint for o in outputs},
-                           cards, {f.shown: (f.signature, keys[f.shown]) for f in files if f.shown in keys},
-                           (layout, site.related),
-                           compiled.known)
-    made = chain(render_all(todo, site, env, progress), cache_file(new_cache, cache))
-    protected = (config.seeds, Path.cwd())
-    if cache.outputs and not config.search:  # the previous site is trusted: change only what changed
-        removed = set(cache.outputs) - {o.path for o in outputs}
-        update_site(made, config.out, removed, CACHE_FILE, protected)
-    else:  # a new site, or the search index needs the whole site before it goes live
-        write_site(made, config.out, protected, keep, index_search if config.search else None)
-    return BuildReport(len(articles), len(topics), len(outputs), errors, warnings, len(todo), processed)
+    unchanged = reuse.unchanged(outputs, config.out)
+    todo = [o for o in outputs if o.path not in unchanged]
+    made = chain(render_all(todo, site, env, progress), reuse.cache_file(results, files, keys, outputs))
+    write_outputs(made, outputs, unchanged, reuse, config)
+    return BuildReport(len(articles), topics, len(outputs), errors, warnings, len(todo), processed)
