@@ -76,8 +76,8 @@ def progress_bar(stage: str, done: int, total: int) -> None:
 
 def run_build(config, strict: bool, verbosity: int = 0) -> int:
     from ..build.pipeline import build
-    from ..topics.vocab import VocabularyError
     from ..build.write import OutputError
+    from ..topics.vocab import VocabularyError
 
     try:
         show_progress = verbosity >= 0 and sys.stderr.isatty()
