@@ -67,7 +67,7 @@ def config(tmp_path: Path, seed_dir: Path) -> Config:
 
 @pytest.fixture
 def built(config: Config) -> Config:
-    from depesche.pipeline import build
+    from depesche.build.pipeline import build
 
     report = build(config)
     assert report.errors == [] and report.articles == 4

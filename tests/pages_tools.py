@@ -98,7 +98,7 @@ class Served:
 @pytest.fixture(scope="session")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     """The seeds built for http://127.0.0.1:PORT/repo/ and served there."""
-    from depesche.pipeline import build
+    from depesche.build.pipeline import build
 
     work = tmp_path_factory.mktemp("served")
     result = Served(root=work / "site")

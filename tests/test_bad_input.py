@@ -10,7 +10,7 @@ import pytest
 from lxml import etree
 
 from depesche.config import Config
-from depesche.pipeline import build
+from depesche.build.pipeline import build
 from depesche.read import MAX_SEED_BYTES, SeedError, read_seed, read_seeds
 
 from conftest import TEMPLATE_TAGS, SUB_PATH_URL

@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from depesche.cli import main
+from depesche.commands.cli import main
 
 from conftest import REPO, SEEDS
 

@@ -7,10 +7,11 @@ from dataclasses import replace
 from pathlib import Path
 
 
-from depesche import cache, parallel, pipeline, topics_lang
-from depesche.cache import CACHE_FILE, build_fingerprint, load_cache, shelve, unshelve
+from depesche.build import cache, parallel, pipeline
+from depesche.topics import lang as topics_lang
+from depesche.build.cache import CACHE_FILE, build_fingerprint, load_cache, shelve, unshelve
 from depesche.config import Config
-from depesche.pipeline import build
+from depesche.build.pipeline import build
 
 from conftest import ARTICLE_TEXT
 
@@ -153,7 +154,7 @@ def test_rebuild_reuses_compiled_templates_from_the_cache(config: Config, monkey
 
 def test_related_articles_are_chosen_anew_only_when_order_or_topics_change(config: Config, tmp_path: Path,
                                                                            monkeypatch):
-    from depesche import related
+    from depesche.site import related
 
     build(config)
     chosen = []

@@ -5,10 +5,10 @@ import tomllib
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from depesche.check import check_site
-from depesche.cli import main
+from depesche.commands.check import check_site
+from depesche.commands.cli import main
 from depesche.config import Config
-from depesche.scaffold import new_seed
+from depesche.commands.new import new_seed
 
 from conftest import SUB_PATH_URL
 

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from depesche.write import MARKER, OutputError, update_site, write_site
+from depesche.build.write import MARKER, OutputError, update_site, write_site
 
 
 def test_writes_files_and_replaces_the_previous_site(tmp_path: Path):
