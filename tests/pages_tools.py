@@ -104,7 +104,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     result = Served(root=work / "site")
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(SubPathHandler, served=result))
     result.base = f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}"
-    result.config = Config(seeds=copy_seeds(work / "seeds"), out=result.root, base_url=result.base,
+    result.config = Config(seeds=copy_seeds(work / "seeds"), out=result.root, cache=work / ".depesche", base_url=result.base,
                            topics_file=REPO / "topics.toml")
     report = build(result.config)
     assert report.errors == [] and report.articles == 4, report.errors

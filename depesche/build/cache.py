@@ -1,9 +1,9 @@
 """The build cache: what the last build made of each seed, and what each output was made from.
 
-It lives in the output folder (`site/.depesche-cache`), so deleting the site
-also deletes the cache, and it is only trusted when it was written by the same
-code, templates, topic vocabulary and settings. A missing, corrupt or foreign
-cache means a full build, never a wrong site.
+It lives beside the settings (`.depesche/build-cache`), never in the published site,
+and is trusted only when written by the same code, templates, topic vocabulary and
+settings; what it says of the site's files holds only for the folder it was written
+for. A missing, corrupt or foreign cache means a full build, never a wrong site.
 """
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ from ..site.plan import Output
 from ..site.related import Layout, Related, updated_related
 from ..site.render import CompiledTemplates
 
-CACHE_FILE = ".depesche-cache"
+CACHE_FILE = "build-cache"
 CACHE_FORMAT = 7
 SHARD_DIGITS = 2  # results are pickled in 256 shards by their key's first two hex digits
 PACKAGE = Path(__file__).resolve().parent.parent  # depesche/
@@ -91,18 +91,16 @@ class BuildCache:
     related: tuple[Layout, Related] = ((), {})  # the articles' order and topics, and the related articles chosen
     templates: dict[str, bytes] = field(default_factory=dict)  # Jinja2's compiled templates
     shelf: dict[str, Shard] = field(default_factory=dict)  # `processed` as the cache file holds it
+    site: str = ""  # the output folder that `outputs` describes
 
 
 Shard = tuple[frozenset[str], bytes]  # the seed keys of one shard, and its results pickled
 
 
 def shelve(processed: Mapping[str, Processed], known: Mapping[str, Shard]) -> dict[str, Shard]:
-    """The results pickled in shards; a shard with the same keys as one the cache held keeps its bytes.
-
-    That is safe because a build takes the result of every key the cache knows
-    from the cache, unchanged: the shard's results are the ones its bytes hold.
-    A rebuild after one edit pickles a shard or two, not 10,000 results.
-    """
+    """The results pickled in shards; a shard with the same keys as one the cache held keeps its bytes
+    (a build takes every key the cache knows from it unchanged), so a rebuild after one edit pickles a
+    shard or two, not 10,000 results."""
     shards: dict[str, dict[str, Processed]] = {}
     for key, result in processed.items():
         shards.setdefault(key[:SHARD_DIGITS], {})[key] = result
@@ -140,10 +138,12 @@ def files_digest(folder: Path, pattern: str) -> str:
 
 
 def build_fingerprint(config: Config) -> str:
-    """Everything besides the seeds that the output depends on."""
+    """Everything besides the seeds that the output depends on: the files' contents, not where
+    they are, so a fresh clone elsewhere with the cache restored still reuses it."""
     vocabulary = config.topics_file.read_bytes() if config.topics_file.is_file() else b""
+    settings = replace(config, seeds=Path(), out=Path(), templates=Path(), topics_file=Path(), cache=Path())
     return digest(CACHE_FORMAT, files_digest(PACKAGE, "*.py"), files_digest(config.templates, "*"),
-                  vocabulary, config)
+                  vocabulary, settings)
 
 
 def seed_key(raw: RawSeed) -> str:
@@ -151,9 +151,9 @@ def seed_key(raw: RawSeed) -> str:
     return digest(raw.path, raw.stem, raw.data, raw.sidecar, raw.added, raw.changed, raw.modified)
 
 
-def load_cache(out: Path, fingerprint: str) -> BuildCache:
+def load_cache(folder: Path, fingerprint: str) -> BuildCache:
     """The previous build's cache, or an empty one if it cannot be trusted."""
-    path = out / CACHE_FILE
+    path = folder / CACHE_FILE
     try:
         cache = pickle.loads(path.read_bytes())
         if not isinstance(cache, BuildCache) or cache.fingerprint != fingerprint:
@@ -164,7 +164,7 @@ def load_cache(out: Path, fingerprint: str) -> BuildCache:
 
 
 @contextmanager
-def loaded_cache(out: Path, fingerprint: str) -> Iterator[BuildCache]:
+def loaded_cache(folder: Path, fingerprint: str) -> Iterator[BuildCache]:
     """The previous build's cache, kept out of the cycle collector's sight while the build runs.
 
     At 10,000 articles it is some 100,000 objects without cycles; the collector
@@ -172,7 +172,7 @@ def loaded_cache(out: Path, fingerprint: str) -> Iterator[BuildCache]:
     """
     gc.disable()
     try:
-        cache = load_cache(out, fingerprint)
+        cache = load_cache(folder, fingerprint)
     finally:
         gc.enable()
     gc.freeze()
@@ -193,8 +193,10 @@ class Reuse:
     leaves for the next. An answer holds only for the inputs the last build had: the same seed
     signature, result key, card digest, or output fingerprint with its file still there."""
 
-    def __init__(self, last: BuildCache):
-        self.last = last
+    def __init__(self, last: BuildCache, site: str):
+        trusted = last.site == site and os.path.isdir(site)  # not another folder's files, nor deleted ones
+        self.last = last if trusted else replace(last, outputs={})
+        self.site = site
         self.templates = CompiledTemplates(last.templates)  # Jinja2 adds what this build compiles
         self.cards: dict[str, str] = {}  # article digest -> card HTML, as this build made or reused them
         self.related_state: tuple[Layout, Related] = ((), {})
@@ -231,18 +233,18 @@ class Reuse:
         """The last site's files that are no outputs any more; None if there is no last site to update."""
         return set(self.last.outputs) - {o.path for o in outputs} if self.last.outputs else None
 
-    def cache_file(self, results: dict[str, Processed], files: Sequence[SeedFile], keys: Mapping[str, str],
-                   outputs: Sequence[Output]) -> Iterator[tuple[str, bytes]]:
-        """The next cache's bytes, made only when asked for: after the outputs are written, so that its
-        30 MB (at 10,000 articles) are not held while they render."""
+    def cache_bytes(self, results: dict[str, Processed], files: Sequence[SeedFile], keys: Mapping[str, str],
+                    outputs: Sequence[Output]) -> bytes:
+        """The next cache's bytes (made after the outputs are written, so that its 30 MB at
+        10,000 articles are not held while they render)."""
         cache = BuildCache(self.last.fingerprint, results, {o.path: o.fingerprint for o in outputs}, self.cards,
                            {f.shown: (f.signature, keys[f.shown]) for f in files if f.shown in keys},
-                           self.related_state, self.templates.known)
-        yield CACHE_FILE, dump_cache(cache, self.last.shelf)
+                           self.related_state, self.templates.known, site=self.site)
+        return dump_cache(cache, self.last.shelf)
 
 
 @contextmanager
-def reuse_from(out: Path, fingerprint: str) -> Iterator[Reuse]:
-    """What the build in `out` left that a build with `fingerprint` may reuse."""
-    with loaded_cache(out, fingerprint) as cache:
-        yield Reuse(cache)
+def reuse_from(config: Config) -> Iterator[Reuse]:
+    """What the last build left in `config.cache` that this build may reuse."""
+    with loaded_cache(config.cache, build_fingerprint(config)) as cache:
+        yield Reuse(cache, str(config.out.resolve()))

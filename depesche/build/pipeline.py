@@ -9,7 +9,7 @@ the result is the same byte for byte.
 from __future__ import annotations
 
 import time
-from itertools import chain
+from functools import partial
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
@@ -33,9 +33,9 @@ from ..topics.lang import remember_proper, take_proper_verdicts
 from ..topics.vocab import Vocabulary, load_vocabulary
 from . import parallel
 from .cache import (
-    CACHE_FILE, Bodies, Processed, Reuse, build_fingerprint, digest, reuse_from, seed_key, share_topics,
+    CACHE_FILE, Bodies, Processed, Reuse, digest, reuse_from, seed_key, share_topics,
 )
-from .write import update_site, write_site
+from .write import update_site, write_file, write_site
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
@@ -143,10 +143,10 @@ def site_of(config: Config, articles: Sequence[Article], results: dict[str, Proc
 def write_outputs(made: Iterator[tuple[str, bytes]], outputs: Sequence[Output], unchanged: set[str],
                   reuse: Reuse, config: Config) -> None:
     """Into the last site, only what changed, when it can be trusted; else a whole new site."""
-    protected = (config.seeds, Path.cwd())
+    protected = (config.seeds, config.cache, Path.cwd())
     removed = reuse.removed(outputs)
     if removed is not None and not config.search:
-        update_site(made, config.out, removed, CACHE_FILE, protected)
+        update_site(made, config.out, removed, protected, partial(Path.unlink, config.cache / CACHE_FILE, True))
     else:  # a new site, or the search index needs the whole site before it goes live
         write_site(made, config.out, protected, unchanged, index_search if config.search else None)
 
@@ -175,7 +175,7 @@ def build(config: Config, strict: bool = False, progress: Progress | None = None
     if config.search and not search_available():
         notes.append(f"{config.out}: no search: pagefind is not installed (pip install 'pagefind[extended]')")
         config = replace(config, search=False)
-    with reuse_from(config.out, build_fingerprint(config)) as reuse:
+    with reuse_from(config) as reuse:
         report = build_from(config, reuse, strict, progress)
     return replace(report, warnings=notes + report.warnings, seconds=time.perf_counter() - started)
 
@@ -196,6 +196,6 @@ def build_from(config: Config, reuse: Reuse, strict: bool, progress: Progress | 
     outputs = plan(site)
     unchanged = reuse.unchanged(outputs, config.out)
     todo = [o for o in outputs if o.path not in unchanged]
-    made = chain(render_all(todo, site, env, progress), reuse.cache_file(results, files, keys, outputs))
-    write_outputs(made, outputs, unchanged, reuse, config)
+    write_outputs(render_all(todo, site, env, progress), outputs, unchanged, reuse, config)
+    write_file(config.cache / CACHE_FILE, reuse.cache_bytes(results, files, keys, outputs))
     return BuildReport(len(articles), topics, len(outputs), errors, warnings, len(todo), processed)

@@ -103,16 +103,16 @@ def write_site(outputs: Iterable[tuple[str, bytes]], out: Path, protected: Itera
         raise
 
 
-def update_site(outputs: Iterable[tuple[str, bytes]], out: Path, removed: Iterable[str], index_file: str,
-                protected: Iterable[Path] = ()) -> None:
+def update_site(outputs: Iterable[tuple[str, bytes]], out: Path, removed: Iterable[str],
+                protected: Iterable[Path] = (), before_moving: Callable[[], None] = lambda: None) -> None:
     """Write only the changed outputs into the existing site `out`, and delete the `removed` ones.
 
     The changed files are staged beside the site first, so a failure while making
     them (a template error, a full disk) leaves the site untouched. Then
-    `index_file` (the build cache, which says what the site holds) is taken away,
-    the staged files are renamed into place one by one, the removed ones deleted,
-    and `index_file` put back last: an update cut short in between leaves no cache,
-    and the next build is a full one.
+    `before_moving` runs (the build forgets its cache there, which says what the
+    site holds), and the staged files are renamed into place one by one and the
+    removed ones deleted: an update cut short in between leaves no cache, and the
+    next build is a full one.
     """
     check_output_folder(out, protected)
     if not (out / MARKER).is_file():
@@ -122,16 +122,21 @@ def update_site(outputs: Iterable[tuple[str, bytes]], out: Path, removed: Iterab
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
     try:
         staged = stage_files(outputs, staging, (), out)
-        (out / index_file).unlink(missing_ok=True)
+        before_moving()
         for name in staged:
-            if str(name) != index_file:
-                move_into(staging.joinpath(*name.parts), out.joinpath(*name.parts))
+            move_into(staging.joinpath(*name.parts), out.joinpath(*name.parts))
         for name in removed:
             delete_output(out, Path(*name.parts))
-        if (staging / index_file).is_file():
-            os.replace(staging / index_file, out / index_file)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """Write one file whole or not at all (the build cache): a temporary file renamed into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.new")
+    temporary.write_bytes(data)
+    os.replace(temporary, path)
 
 
 def move_into(source: Path, target: Path) -> None:
