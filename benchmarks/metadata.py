@@ -27,7 +27,7 @@ from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from depesche.clean import clean  # noqa: E402
+from depesche.clean.cleaner import clean  # noqa: E402
 from depesche.enrich import enrich  # noqa: E402
 from depesche.model import Seed  # noqa: E402
 from depesche.read import normalise  # noqa: E402

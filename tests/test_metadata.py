@@ -6,9 +6,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from depesche.clean import clean
+from depesche.clean.cleaner import clean
 from depesche.enrich import FALLBACK_DATE_WARNING, enrich
-from depesche.report import explain
+from depesche.clean.report import explain
 
 from conftest import SEEDS, make_seed
 

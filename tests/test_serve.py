@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from depesche.serve import EVENTS_PATH, PreviewServer, PreviewState, resolve, with_reload_script
+from depesche.commands.serve import EVENTS_PATH, PreviewServer, PreviewState, resolve, with_reload_script
 
 from conftest import REPO, copy_seeds
 

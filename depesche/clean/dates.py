@@ -1,0 +1,119 @@
+"""The article's date as the copy writes it: next to the headline, never in the body or below it.
+
+A page carries many dates: the day it was saved in the site header, teasers of other
+articles, comments, "last updated" stamps, dates the text talks about. The article's
+own date stands with its headline: in the lines between the headline and the body (the
+byline and date line), or in the few lines right above the headline. Only there is a date
+taken, the first one that no update word introduces; anywhere else no date is better than
+a wrong one.
+
+Spans that look like a date are found here; dateparser reads them (month names in many
+languages, two-digit years, times). Relative dates ("vor 3 Stunden") are not read: their
+day depends on the clock, and two builds of one input must give one date.
+"""
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Sequence
+
+import dateparser
+
+from ..model import CopyDate, Verdict
+
+LANGUAGES = ("de", "en", "fr", "es", "it", "nl", "pl", "pt")
+ABOVE_HEADLINE_MAX_LINES_DEFAULT = 3  # non-blank lines above the headline where its date may stand
+INTO_BODY_MAX_LINES_DEFAULT = 3  # lines of the body that may still open with the date
+DATE_AT_START_MAX_CHARS_DEFAULT = 40  # in a line of prose, the date must stand this close to its start
+SHORT_LINE_MAX_CHARS_DEFAULT = 160  # a byline/date line; longer lines are prose
+
+_YEAR = r"(?:19|20)\d\d"
+_YY = rf"(?:{_YEAR}|\d\d(?![\d.]))"
+_WORD = r"[^\W\d_]{3,12}\.?"
+_TIME = r"(?:,?\s*(?:[-–|]\s*|um\s+|at\s+|à\s+)?\d{1,2}[:.]\d\d(?!\d)(?:\s*(?:uhr|h|am|pm)\b)?)?"
+DATE_SPAN_RE = re.compile(
+    rf"(?<![\d.,:/])(?:"
+    rf"{_YEAR}-\d\d-\d\d(?:[T ]\d\d:\d\d)?"  # 2019-10-19
+    rf"|\d{{1,2}}\.\s?\d{{1,2}}\.\s?{_YY}"  # 19.10.2019, 19.10.19
+    rf"|\d{{1,2}}/\d{{1,2}}/{_YY}"  # 19/10/2019
+    rf"|\d{{1,2}}(?:st|nd|rd|th|er)?\.?\s*(?:de\s+)?{_WORD},?\s*(?:de\s+)?(?:{_YEAR}|[’']\d\d(?!\d))"  # 19. Oktober 2019
+    rf"|{_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}"  # Oct 19, 2019
+    rf"){_TIME}",
+    re.IGNORECASE,
+)
+UPDATE_RE = re.compile(
+    r"(?:aktualisiert|aktualisierung|geändert|editiert|bearbeitet|updated|update|modified|mis à jour)\W*(?:am|on|:)?\W*$",
+    re.IGNORECASE,
+)
+# a date that a label or a preposition ties to something else: "Release: 11.02.2005", "Sitzung vom 5.8.2019"
+OTHER_EVENT_RE = re.compile(
+    r"(?:\b(?:vom|seit|bis|ab|since|until|from)|(?<!ver[öo]ffentlicht)(?<!published)(?<!datum)(?<!date)(?<!erstellt)"
+    r"(?<!posted)(?<!erschienen)(?<!publiziert)(?<!am)(?<!on):)\s*$",
+    re.IGNORECASE,
+)
+PARSER_SETTINGS = {"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"],
+                   "RELATIVE_BASE": datetime(2000, 1, 1), "PREFER_DAY_OF_MONTH": "first"}
+
+
+def read_date(written: str) -> datetime | None:
+    """dateparser's reading of one date span; None if it is no full date."""
+    text = written.replace("’", "'").replace("'", "20")
+    found = dateparser.parse(text, languages=list(LANGUAGES), settings=PARSER_SETTINGS)
+    return found if found and 1990 <= found.year <= 2099 else None
+
+
+def dates_in(text: str) -> list[tuple[int, str, datetime]]:
+    """(offset, written form, reading) for every full date in a line, in order."""
+    found = []
+    for match in DATE_SPAN_RE.finditer(text):
+        reading = read_date(match.group(0).strip(" ,-–|"))
+        if reading is not None:
+            found.append((match.start(), match.group(0), reading))
+    return found
+
+
+def has_date(text: str) -> bool:
+    return bool(dates_in(text))
+
+
+def publication_date(text: str, line_no: int, rule: str, prose: bool) -> CopyDate | None:
+    """The first date in a line that no update word introduces (in prose: only at the line's start)."""
+    if len(text) > SHORT_LINE_MAX_CHARS_DEFAULT and not prose:
+        prose = True
+    for offset, written, reading in dates_in(text):
+        if prose and offset > DATE_AT_START_MAX_CHARS_DEFAULT:
+            return None
+        if UPDATE_RE.search(text[:offset]) and not re.search(r"ver[öo]ffentlicht|published", text[:offset], re.I):
+            continue
+        if UPDATE_RE.search(text[max(0, offset - 30):offset]) or OTHER_EVENT_RE.search(text[:offset]):
+            continue
+        clock = (reading.hour, reading.minute) if re.search(r"\d:\d\d|\d\.\d\d\s*uhr|T\d\d:", written, re.I) else None
+        return CopyDate(reading.date(), clock, line_no, rule, written.strip())
+    return None
+
+
+def nearby_lines(verdicts: Sequence[Verdict], title: int | None, first: int | None,
+                 above: int = ABOVE_HEADLINE_MAX_LINES_DEFAULT,
+                 into_body: int = INTO_BODY_MAX_LINES_DEFAULT) -> list[tuple[int, str]]:
+    """(index, rule) of the lines where the article's date may stand, in the order they are asked."""
+    rows = [i for i, v in enumerate(verdicts) if v.label != "blank"]
+    if title is None and first is None:
+        return []
+    anchor = title if title is not None else first
+    below = [i for i in rows if i > anchor and (first is None or i < first)]
+    body = [i for i in rows if first is not None and i >= first and i > anchor][:into_body]
+    before = [i for i in reversed(rows) if i < anchor][:above]
+    if title is None:
+        return [(i, "date:above-article") for i in before]
+    return ([(i, "date:below-headline") for i in below] + [(i, "date:opens-body") for i in body]
+            + [(i, "date:above-headline") for i in before])
+
+
+def copy_date(verdicts: Sequence[Verdict], title: int | None, first: int | None) -> CopyDate | None:
+    """The article's date where the copy writes it next to the headline (indices into verdicts)."""
+    for i, rule in nearby_lines(verdicts, title, first):
+        v = verdicts[i]
+        found = publication_date(v.text, v.line_no, rule, prose=v.label == "paragraph" or rule == "date:opens-body")
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,138 @@
+"""Which line above the article is its headline.
+
+The headline stands a few lines above the body, with the byline and the date right below
+it (or just above), and a web page prints it more than once: as the `<h1>`, in the
+breadcrumb, in the browser title ("Headline | Site"). It reads like a headline: no
+trailing full stop, title length, not a date line, not a byline, not a widget. The lines
+above the article are scored on these properties; the best one wins.
+"""
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from .rules import label_alone
+from .dates import has_date
+from ..model import Verdict
+
+WINDOW_LINES_DEFAULT = 14  # non-blank lines above the article that may hold the headline
+HEADLINE_MAX_CHARS_DEFAULT = 200
+REPEAT_MIN_CHARS_DEFAULT = 12  # shorter lines repeat as menu labels, not as headlines
+DISTANCE_COST_DEFAULT = 0.15  # per non-blank line between the headline and the article
+REPEATED_GAIN_DEFAULT = 1.0
+LOWER_CASE_COST_DEFAULT = 1.5  # headlines start with a capital, brand names aside
+DATELINE_GAIN_DEFAULT = 1.5
+DATELINE_REACH_DEFAULT = 3  # non-blank lines below (or 2 above) the headline where its date line stands
+FEW_WORDS_COST_DEFAULT = 1.0  # one or two words: more often a label than a headline
+PROSE_COST_DEFAULT = 1.5
+MENU_COST_DEFAULT = 1.0
+SHARED_WORDS_GAIN_DEFAULT = 1.0  # for a line with three words that the lead uses too
+LEAD_PARAGRAPHS_DEFAULT = 3
+SHARED_WORDS_FULL_DEFAULT = 3
+STEM_CHARS_DEFAULT = 5
+MENU_ITEM_MAX_WORDS_DEFAULT = 3
+NOT_HEADLINE_LABELS = frozenset({"widget", "consent", "glued", "section-end", "credit", "caption", "byline",
+                                 "date", "teaser"})
+# what log-in boxes, search fields, share bars and shop widgets say, in a short line
+WIDGET_WORDS_RE = re.compile(
+    r"\b(?:account|konto|anmelden|abmelden|einloggen|login|log in|sign in|registrier\w*|passwort|password|"
+    r"newsletter|warenkorb|zur suche|mediathek|teilen|share|drucken|kommentare?|abonnieren|subscribe|cookies?)\b",
+    re.IGNORECASE,
+)
+WIDGET_MAX_WORDS_DEFAULT = 6
+BYLINE_START_RE = re.compile(r"^(?:von|by|autor(?:in)?|author|text|fotos?|bild)\b", re.IGNORECASE)
+
+
+def first_pass_label(v: Verdict) -> str:
+    return label_alone(v.text) if v.label == "repeated" else v.label
+
+
+def can_be_headline(v: Verdict) -> bool:
+    """A title-length line with letters, not a sentence, label, byline, date line or widget."""
+    text = v.text
+    if v.label == "blank" or first_pass_label(v) in NOT_HEADLINE_LABELS or len(text) > HEADLINE_MAX_CHARS_DEFAULT:
+        return False
+    if text.endswith((".", ":", ",", ";")) and not text.endswith("..."):
+        return False
+    if len(text.split()) <= WIDGET_MAX_WORDS_DEFAULT and WIDGET_WORDS_RE.search(text):
+        return False
+    return sum(c.isalpha() for c in text) >= 2 and not BYLINE_START_RE.match(text) and not has_date(text)
+
+
+def printed_again(verdicts: Sequence[Verdict], i: int) -> bool:
+    """Does another line of the page print this line's text (alone or in a longer line)?"""
+    text = verdicts[i].text
+    if len(text) < REPEAT_MIN_CHARS_DEFAULT:
+        return False
+    return any(j != i and text in v.text for j, v in enumerate(verdicts) if len(v.text) >= len(text))
+
+
+def is_dateline(v: Verdict) -> bool:
+    return v.label in ("byline", "date") or bool(BYLINE_START_RE.match(v.text)) or has_date(v.text[:80])
+
+
+def dateline_gain(verdicts: Sequence[Verdict], rows: list[int], k: int) -> float:
+    """A byline or date line within a few lines below the headline (or, less often, right above it)."""
+    if any(is_dateline(verdicts[j]) for j in rows[k + 1:k + 1 + DATELINE_REACH_DEFAULT]):
+        return DATELINE_GAIN_DEFAULT
+    if any(is_dateline(verdicts[j]) for j in rows[max(0, k - 2):k]):
+        return DATELINE_GAIN_DEFAULT / 3
+    return 0.0
+
+
+def menu_item(v: Verdict) -> bool:
+    return len(v.text.split()) <= MENU_ITEM_MAX_WORDS_DEFAULT and not has_date(v.text)
+
+
+def in_menu(verdicts: Sequence[Verdict], rows: list[int], k: int) -> bool:
+    """Between two short lines, or a short line next to one: an entry of a menu or a list of links
+    (which a page prints twice), or the category label above a headline."""
+    before = k > 0 and menu_item(verdicts[rows[k - 1]])
+    after = k < len(rows) - 1 and menu_item(verdicts[rows[k + 1]])
+    return (before and after) or (menu_item(verdicts[rows[k]]) and (before or after))
+
+
+def stems(text: str) -> set[str]:
+    """The longer words' first letters: enough to match "Schwangere" with "Schwangerschaft"."""
+    return {w[:STEM_CHARS_DEFAULT] for w in re.findall(r"[^\W\d_]{4,}", text.lower())}
+
+
+def lead_stems(verdicts: Sequence[Verdict], first: int) -> set[str]:
+    """The words of the article's first paragraphs."""
+    lead = [v.text for v in verdicts[first:] if v.label == "paragraph"][:LEAD_PARAGRAPHS_DEFAULT]
+    return stems(" ".join(lead))
+
+
+def shared_share(text: str, lead: set[str]) -> float:
+    """How many of a line's words the lead uses too (three count fully): a headline is about the text below it."""
+    return min(1.0, len(stems(text) & lead) / SHARED_WORDS_FULL_DEFAULT)
+
+
+def headline_score(verdicts: Sequence[Verdict], rows: list[int], k: int, first: int, lead: set[str]) -> float:
+    i = rows[k]
+    v = verdicts[i]
+    between = sum(1 for j in rows if i < j < first)
+    score = -DISTANCE_COST_DEFAULT * between
+    if in_menu(verdicts, rows, k):
+        score -= MENU_COST_DEFAULT
+    elif printed_again(verdicts, i):
+        score += REPEATED_GAIN_DEFAULT
+    score += dateline_gain(verdicts, rows, k) + SHARED_WORDS_GAIN_DEFAULT * shared_share(v.text, lead)
+    if len(v.text.split()) <= 2:
+        score -= FEW_WORDS_COST_DEFAULT
+    if not (v.text[0].isupper() or v.text[0].isdigit() or not v.text[0].isalpha()):
+        score -= LOWER_CASE_COST_DEFAULT
+    if first_pass_label(v) == "paragraph":
+        score -= PROSE_COST_DEFAULT
+    return score
+
+
+def headline_line(verdicts: Sequence[Verdict], first: int, window: int = WINDOW_LINES_DEFAULT) -> int | None:
+    """Index of the headline among the lines above the article (line `first`), or None."""
+    rows = [i for i, v in enumerate(verdicts) if v.label != "blank"]
+    above = [k for k, i in enumerate(rows) if i <= first][-window - 1:]  # the body's first line too
+    lead = lead_stems(verdicts, first)
+    scored = [(headline_score(verdicts, rows, k, first, lead), rows[k]) for k in above if can_be_headline(verdicts[rows[k]])]
+    if not scored:
+        return None
+    return max(scored, key=lambda pair: (pair[0], pair[1]))[1]
