@@ -45,10 +45,11 @@ def test_the_date_under_the_headline_in_its_forms(written, day):
     assert cleaned.dated is not None and cleaned.dated.day == day
 
 
-def test_the_time_is_kept_in_the_sites_zone():
-    cleaned = clean(page("19.10.2019, 19:08 Uhr"))
+def test_the_time_is_kept_in_the_sites_zone_and_the_author_reaches_the_article():
+    cleaned = clean(page("Von Anna Muster", "19.10.2019, 19:08 Uhr"))
     article, warnings = enrich(make_seed(metadata={"topics": []}), cleaned, None, ZoneInfo("Europe/Berlin"))
     assert article.published.isoformat() == "2019-10-19T19:08:00+02:00" and warnings == []
+    assert article.author == "Anna Muster" and article.title == HEADLINE
 
 
 def test_a_date_above_the_headline_counts_too():
