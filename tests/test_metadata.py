@@ -71,7 +71,8 @@ def test_a_copy_whose_only_date_is_a_comments_takes_none():
 
 
 def test_dates_in_the_body_and_relative_dates_are_not_taken():
-    body_date = page(below="\nAm 1. Dezember 2019 tritt der neue Fahrplan in Kraft, teilte die Bahn mit, wie jedes Jahr.\n")
+    body_date = page(below="\nAm 1. Dezember 2019 tritt der neue Fahrplan in Kraft, teilte die Bahn mit, "
+                           "wie jedes Jahr.\n")
     assert clean(body_date).dated is None
     assert clean(page("vor 3 Stunden")).dated is None  # its day would depend on the clock
 
@@ -106,7 +107,8 @@ def test_a_short_capitalised_line_without_date_or_label_is_no_author():
 
 
 def test_an_author_box_names_the_author():
-    box = "\nEin Beitrag von:\n\nAnna Muster\n\nAnna Muster schreibt seit 2010 über Verkehr und Mobilität in Deutschland.\n"
+    box = ("\nEin Beitrag von:\n\nAnna Muster\n\n"
+           "Anna Muster schreibt seit 2010 über Verkehr und Mobilität in Deutschland.\n")
     assert clean(page(below=box)).author.name == "Anna Muster"
 
 

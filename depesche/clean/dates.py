@@ -36,13 +36,15 @@ DATE_SPAN_RE = re.compile(
     rf"{_YEAR}-\d\d-\d\d(?:[T ]\d\d:\d\d)?"  # 2019-10-19
     rf"|\d{{1,2}}\.\s?\d{{1,2}}\.\s?{_YY}"  # 19.10.2019, 19.10.19
     rf"|\d{{1,2}}/\d{{1,2}}/{_YY}"  # 19/10/2019
-    rf"|\d{{1,2}}(?:st|nd|rd|th|er)?\.?\s*(?:de\s+)?{_WORD},?\s*(?:de\s+)?(?:{_YEAR}|[’']\d\d(?!\d))"  # 19. Oktober 2019
+    # 19. Oktober 2019, 19 de octubre de 2019, 14 Feb ’20
+    rf"|\d{{1,2}}(?:st|nd|rd|th|er)?\.?\s*(?:de\s+)?{_WORD},?\s*(?:de\s+)?(?:{_YEAR}|[’']\d\d(?!\d))"
     rf"|{_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}"  # Oct 19, 2019
     rf"){_TIME}",
     re.IGNORECASE,
 )
 UPDATE_RE = re.compile(
-    r"(?:aktualisiert|aktualisierung|geändert|editiert|bearbeitet|updated|update|modified|mis à jour)\W*(?:am|on|:)?\W*$",
+    r"(?:aktualisiert|aktualisierung|geändert|editiert|bearbeitet|updated|update|modified|mis à jour)"
+    r"\W*(?:am|on|:)?\W*$",
     re.IGNORECASE,
 )
 # a date that a label or a preposition ties to something else: "Release: 11.02.2005", "Sitzung vom 5.8.2019"

@@ -132,7 +132,8 @@ def headline_line(verdicts: Sequence[Verdict], first: int, window: int = WINDOW_
     rows = [i for i, v in enumerate(verdicts) if v.label != "blank"]
     above = [k for k, i in enumerate(rows) if i <= first][-window - 1:]  # the body's first line too
     lead = lead_stems(verdicts, first)
-    scored = [(headline_score(verdicts, rows, k, first, lead), rows[k]) for k in above if can_be_headline(verdicts[rows[k]])]
+    scored = [(headline_score(verdicts, rows, k, first, lead), rows[k])
+              for k in above if can_be_headline(verdicts[rows[k]])]
     if not scored:
         return None
     return max(scored, key=lambda pair: (pair[0], pair[1]))[1]
