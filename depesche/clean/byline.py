@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from .rules import stopwords
-from .dates import dates_in, nearby_lines
 from ..model import CopyAuthor, Verdict
+from .dates import dates_in, nearby_lines
+from .rules import stopwords
 
 NAME_MAX_WORDS_DEFAULT = 4
 BYLINE_MAX_CHARS_DEFAULT = 160

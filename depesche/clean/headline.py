@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from .rules import label_alone
-from .dates import has_date
 from ..model import Verdict
+from .dates import has_date
+from .rules import label_alone
 
 WINDOW_LINES_DEFAULT = 14  # non-blank lines above the article that may hold the headline
 HEADLINE_MAX_CHARS_DEFAULT = 200

@@ -17,7 +17,6 @@ from .patterns import DATE_RE
 from .rules import count_stopwords, label_alone, tokens
 from .span import SpanSettings, article_span
 
-HEADLINE_MIN_WORDS_DEFAULT = 3
 HEADLINE_MAX_CHARS_DEFAULT = 200
 KICKER_MAX_WORDS_DEFAULT = 3
 PLAIN_BLANK_SHARE_MAX_DEFAULT = 0.25
@@ -29,16 +28,8 @@ SALUTATION_MAX_WORDS_DEFAULT = 6
 HEADLINE_LABELS = SHORT_LABELS | {"paragraph", "repeated"}
 
 
-def headline_like(v: Verdict) -> bool:
-    """A short line of several words, capitalised, not a label ending with a colon ("In diesem Artikel:")
-    nor a salutation ending with a comma ("Liebe Leserinnen und Leser,")."""
-    text = v.text
-    return (v.label in SHORT_LABELS and len(text.split()) >= HEADLINE_MIN_WORDS_DEFAULT
-            and len(text) <= HEADLINE_MAX_CHARS_DEFAULT and text[0].isupper() and not text.endswith((":", ",")))
-
-
 def settle_header(verdicts: list[Verdict], first: int) -> list[Verdict]:
-    """Before the article: the headline is the last line of several words; a kicker may precede it."""
+    """Before the article: the headline is the best-scored line above it (headline.py); a kicker may precede it."""
     settled = dropped_above(verdicts, first)
     headline = headline_line(verdicts, first)
     if headline is None:
