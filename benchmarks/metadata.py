@@ -1,6 +1,8 @@
 """Score headline, publication date and author as the build takes them from a copied page.
 
 usage: python benchmarks/metadata.py [BENCH] [--errors title|date|author] [--half study|check]
+       python benchmarks/metadata.py --page FILE   (one copy's {"date", "author", "title"} as JSON,
+                                                    for the bench's score.py --cmd on other sets)
   BENCH: the metadata bench folder (default ../shared/bench/metadata), holding dev/<id>.meta.json,
   dev/text/<id>.txt, score.py's match.py and naive.py.
 
@@ -123,7 +125,11 @@ def main() -> None:
     ap.add_argument("bench", nargs="?", default=BENCH_DEFAULT)
     ap.add_argument("--errors", choices=FIELDS, help="list our misses of one field")
     ap.add_argument("--half", choices=("study", "check"), default="study", help="whose misses --errors lists")
+    ap.add_argument("--page", type=Path, help="print one copy's headline, date and author as JSON, and stop")
     args = ap.parse_args()
+    if args.page:
+        print(json.dumps(ours(args.page.read_text(encoding="utf-8"), args.page.stem), ensure_ascii=False))
+        return
     rows = run(Path(args.bench))
     table(rows)
     if args.errors:
