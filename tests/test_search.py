@@ -50,7 +50,7 @@ def test_search_finds_both_whatsapp_articles_under_the_sub_path(config: Config, 
             page.fill("#suchbegriff", "WhatsApp")
             page.press("#suchbegriff", "Enter")
             results = page.locator(".pagefind-ui__result-title")
-            expect(results).to_have_count(2, timeout=5000)
+            expect(results).to_have_count(2, timeout=30_000)
             titles = sorted(results.all_inner_texts())
             assert titles == ["Nach Facebook-Übernahme: Demnächst mit WhatsApp telefonieren",
                               "WhatsApp: Facebook will VoIP-Funktion weiterentwickeln"]
