@@ -95,6 +95,7 @@ def test_a_sidecar_date_overrides_the_copy():
     ("AUTOR/IN\n\nAnna Muster", "Anna Muster"),
     ("Anna Muster, 19.10.2019, 19:08 Uhr", "Anna Muster"),
     ("19. Okt. 2019 // Anna Muster", "Anna Muster"),
+    ("Veröffentlicht am 19/10/2019 von Anna Muster", "Anna Muster"),
 ])
 def test_the_byline_in_its_forms(byline, author):
     cleaned = clean(page(byline))

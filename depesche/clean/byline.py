@@ -19,6 +19,10 @@ from .rules import stopwords
 NAME_MAX_WORDS_DEFAULT = 4
 BYLINE_MAX_CHARS_DEFAULT = 160
 PREFIX_RE = re.compile(r"^\s*(?:von|by|autor(?:in)?|author|text|texte|redaktion)\s*:?\s+(?P<rest>.+)$", re.IGNORECASE)
+# "Veröffentlicht am 15/07/2014 von Guido Beyss", "Posted by Anna Muster", "Ein Beitrag von Anna Muster"
+INNER_BY_RE = re.compile(r"\b(?:von|by)\s+(?P<rest>[A-ZÄÖÜ].*)$")
+POSTED_RE = re.compile(r"^(?:posted|written|geschrieben|verfasst|ver[öo]ffentlicht|erstellt|ein\s+beitrag|beitrag)\b",
+                       re.IGNORECASE)
 AGENCY_RE = re.compile(r"^(?P<rest>.+?)\s*[|/,]\s*(?:dpa|afp|apa|sda|kna|epd|ap|reuters|ddp|dts)\b.*$", re.IGNORECASE)
 NAME_WORD_RE = re.compile(r"^(?:[A-ZÄÖÜ][a-zäöüßéèáàíóúñ'’]+(?:-[A-ZÄÖÜ][a-zäöüßéèáàíóú]+)?|[A-ZÄÖÜ]\.)$")
 PARTICLES = frozenset({"von", "van", "de", "der", "den", "zu", "di", "da", "le", "la"})
@@ -70,6 +74,11 @@ def author_in_line(text: str) -> tuple[str, str] | None:
     if prefixed:
         name = names_at_start(prefixed.group("rest"), 1)
         return (name, "author:prefix") if name else None
+    inner = INNER_BY_RE.search(text)
+    if inner and (dates_in(text) or POSTED_RE.match(text)):
+        name = names_at_start(inner.group("rest"), 1)
+        if name:
+            return name, "author:by-in-dateline"
     agency = AGENCY_RE.match(text)
     if agency and is_name(agency.group("rest")):
         return agency.group("rest"), "author:agency"
