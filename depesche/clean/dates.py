@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from functools import lru_cache
 from typing import Sequence
 
 import dateparser
@@ -25,7 +26,8 @@ LANGUAGES = ("de", "en", "fr", "es", "it", "nl", "pl", "pt")
 ABOVE_HEADLINE_MAX_LINES_DEFAULT = 3  # non-blank lines above the headline where its date may stand
 INTO_BODY_MAX_LINES_DEFAULT = 3  # lines of the body that may still open with the date
 DATE_AT_START_MAX_CHARS_DEFAULT = 40  # in a line of prose, the date must stand this close to its start
-SHORT_LINE_MAX_CHARS_DEFAULT = 160  # a byline/date line; longer lines are prose
+SHORT_LINE_MAX_CHARS_DEFAULT = 160
+DATE_CACHE_SIZE_DEFAULT = 4096  # a byline/date line; longer lines are prose
 
 _YEAR = r"(?:19|20)\d\d"
 _YY = rf"(?:{_YEAR}|\d\d(?![\d.]))"
@@ -57,6 +59,7 @@ PARSER_SETTINGS = {"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"
                    "RELATIVE_BASE": datetime(2000, 1, 1), "PREFER_DAY_OF_MONTH": "first"}
 
 
+@lru_cache(maxsize=DATE_CACHE_SIZE_DEFAULT)
 def read_date(written: str) -> datetime | None:
     """dateparser's reading of one date span; None if it is no full date."""
     text = written.replace("’", "'").replace("'", "20")
@@ -64,14 +67,16 @@ def read_date(written: str) -> datetime | None:
     return found if found and 1990 <= found.year <= 2099 else None
 
 
-def dates_in(text: str) -> list[tuple[int, str, datetime]]:
-    """(offset, written form, reading) for every full date in a line, in order."""
+@lru_cache(maxsize=DATE_CACHE_SIZE_DEFAULT)
+def dates_in(text: str) -> tuple[tuple[int, str, datetime], ...]:
+    """(offset, written form, reading) for every full date in a line, in order (asked for a line
+    by the headline, date and author rules alike; dateparser takes milliseconds a date)."""
     found = []
     for match in DATE_SPAN_RE.finditer(text):
         reading = read_date(match.group(0).strip(" ,-–|"))
         if reading is not None:
             found.append((match.start(), match.group(0), reading))
-    return found
+    return tuple(found)
 
 
 def has_date(text: str) -> bool:
