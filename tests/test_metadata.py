@@ -70,6 +70,11 @@ def test_a_copy_whose_only_date_is_a_comments_takes_none():
     assert warnings == [FALLBACK_DATE_WARNING]
 
 
+def test_a_short_article_lets_no_comment_date_in():
+    one_paragraph = MENU + HEADLINE + "\n\n" + BODY.split("\n\n")[0] + "\n" + COMMENTS
+    assert clean(one_paragraph).dated is None
+
+
 def test_dates_in_the_body_and_relative_dates_are_not_taken():
     body_date = page(below="\nAm 1. Dezember 2019 tritt der neue Fahrplan in Kraft, teilte die Bahn mit, "
                            "wie jedes Jahr.\n")

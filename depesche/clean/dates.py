@@ -110,7 +110,8 @@ def nearby_lines(verdicts: Sequence[Verdict], title: int | None, first: int | No
         return []
     anchor = title if title is not None else first
     below = [i for i in rows if i > anchor and (first is None or i < first)]
-    body = [i for i in rows if first is not None and i >= first and i > anchor][:into_body]
+    end = max((i for i in rows if verdicts[i].kept), default=-1)  # never past the article: comments follow it
+    body = [i for i in rows if first is not None and first <= i <= end and i > anchor][:into_body]
     before = [i for i in reversed(rows) if i < anchor][:above]
     if title is None:
         return [(i, "date:above-article") for i in before]
