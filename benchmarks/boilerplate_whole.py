@@ -62,7 +62,7 @@ def load_pages(bench: Path, subset: str) -> list[dict]:
 
 def justext_text(text: str, lang: str) -> str:
     """jusText on the copy lines (one paragraph per line), with the stoplist of the page's language."""
-    import justext  # benchmark-only (the `bench` extra)
+    import justext
 
     stoplist = justext.get_stoplist(JUSTEXT_LANGUAGES.get(lang, "English"))
     markup = "<html><body>" + "".join(f"<p>{html.escape(line)}</p>" for line in text.split("\n") if line) + "</body></html>"

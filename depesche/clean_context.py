@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
+from .clean_language import split_words, starts_upper
 from .clean_patterns import NAME_RE, SELF_INTRODUCTION_RE
 from .clean_rules import count_stopwords, label_alone
 from .model import Verdict
@@ -60,7 +61,7 @@ class SpanSettings:
 def line_weight(v: Verdict, settings: SpanSettings = SpanSettings()) -> float:
     """How much a line speaks for (prose) or against (menus, widgets) being inside the article."""
     if v.label == "paragraph":
-        return settings.gain * len(v.text.split())
+        return settings.gain * len(split_words(v.text))
     if v.label in NEUTRAL_LABELS:
         return 0.0
     if v.label == "section-end":
@@ -230,10 +231,10 @@ def take_lead(verdicts: list[Verdict], first: int, max_gap: int = LEAD_MAX_GAP_D
 
 def looks_like_heading(text: str) -> bool:
     """A short line that could head a section: capitalised, not a sentence, not a label."""
-    words = text.split()
+    words = split_words(text)
     return (
         1 < len(words) <= SUBHEADING_MAX_WORDS_DEFAULT
-        and (text[0].isupper() or text[0].isdigit())
+        and (starts_upper(text) or text[0].isdigit())
         and not text.endswith((".", ":", ",", ";"))
         and not text.startswith(("-", "•", "|"))
     )

@@ -11,6 +11,7 @@ from .clean_context import (
     NEUTRAL_LABELS, SHORT_LABELS, STOP_LABELS, SpanSettings, article_span, cut_off, non_blank, relabel, settle_body,
     settle_outside, settle_trailer,
 )
+from .clean_language import split_words, starts_upper
 from .clean_patterns import DATE_RE
 from .clean_rules import count_stopwords, label_alone, tokens
 from .model import Verdict
@@ -31,8 +32,8 @@ def headline_like(v: Verdict) -> bool:
     """A short line of several words, capitalised, not a label ending with a colon ("In diesem Artikel:")
     nor a salutation ending with a comma ("Liebe Leserinnen und Leser,")."""
     text = v.text
-    return (v.label in SHORT_LABELS and len(text.split()) >= HEADLINE_MIN_WORDS_DEFAULT
-            and len(text) <= HEADLINE_MAX_CHARS_DEFAULT and text[0].isupper() and not text.endswith((":", ",")))
+    return (v.label in SHORT_LABELS and len(split_words(text)) >= HEADLINE_MIN_WORDS_DEFAULT
+            and len(text) <= HEADLINE_MAX_CHARS_DEFAULT and starts_upper(text) and not text.endswith((":", ",")))
 
 
 def settle_header(verdicts: list[Verdict], first: int) -> list[Verdict]:
