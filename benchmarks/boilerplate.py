@@ -187,6 +187,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--bench2", type=Path, nargs="?", const=Path(BENCH2_DEFAULT),
                     help="also score the whole-text set (default folder: %(const)s)")
     ap.add_argument("--no-justext", action="store_true", help="with --bench2: skip the jusText reference")
+    ap.add_argument("--fit-doubts", action="store_true",
+                    help="with --bench2: fit the doubt model on both sets' study halves (needs numpy)")
     ap.add_argument("--headlines", type=Path, nargs="?", const=Path(HEADLINES_DEFAULT),
                     help="only count the headlines found in clean articles (default folder: %(const)s)")
     args = ap.parse_args(argv)
@@ -195,7 +197,7 @@ def main(argv: list[str] | None = None) -> None:
         return
     print(REFERENCE)
     score, pages = load_scorer(args.bench), load_pages(args.bench, args.set)
-    run_fast(score, pages, args.set, args.worst)
+    german = run_fast(score, pages, args.set, args.worst)
     if args.folds:
         grid, rows = grid_rows(score, pages)  # the same for every deal of the sites into folds
         for seed in args.seeds:
@@ -203,7 +205,12 @@ def main(argv: list[str] | None = None) -> None:
     if args.official:
         run_official(args.bench, args.set)
     if args.bench2:
-        run_whole(args.bench2, args.set, args.worst, not args.no_justext)
+        whole = run_whole(args.bench2, args.set, args.worst, not args.no_justext)
+        if args.fit_doubts:
+            from boilerplate_doubts import run as fit_doubts
+
+            fit_doubts([("de", r["half"], text, r["f1"]) for r, (_, text, _) in zip(german, pages)]
+                       + [("boilerplate2", r["half"], r["text"], r["f1"]) for r in whole])
 
 
 if __name__ == "__main__":

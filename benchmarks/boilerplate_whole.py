@@ -78,7 +78,8 @@ def score_pages(pages: list[dict], prf, with_justext: bool) -> tuple[list[dict],
         times.append(time.process_time() - start)
         p, r, f = prf(plain_text(cleaned) if cleaned.blocks else "", page["gold"])
         row = {"id": page["id"], "half": page["half"], "lang": page["meta"]["lang"],
-               "source": page["meta"]["source"], "p": p, "r": r, "f1": f, "doubts": cleaned.doubts}
+               "source": page["meta"]["source"], "p": p, "r": r, "f1": f, "doubts": cleaned.doubts,
+               "text": page["text"]}
         if with_justext:
             row["jt"] = prf(justext_text(page["text"], row["lang"]), page["gold"])[2]
         rows.append(row)

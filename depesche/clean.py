@@ -10,8 +10,10 @@ trails the article).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .clean_context import SpanSettings, author_boxes
+from .clean_doubts import doubts
 from .clean_settle import settle
 from .clean_rules import classify, to_lines
 from .model import Block, Cleaned, Verdict
@@ -62,5 +64,8 @@ def first_pass(text: str) -> list[Verdict]:
 
 
 def clean(text: str, settings: SpanSettings = SpanSettings()) -> Cleaned:
-    """The whole cleaner: label each line, settle the lines in context, assemble the article."""
-    return assemble(settle(first_pass(text), settings))
+    """The whole cleaner: label each line, settle the lines in context, assemble the article, and say
+    whether it may have missed it (`Cleaned.doubts`)."""
+    verdicts = first_pass(text)
+    cleaned = assemble(settle(verdicts, settings))
+    return replace(cleaned, doubts=doubts(verdicts, list(cleaned.verdicts), cleaned.title is not None))
