@@ -71,13 +71,20 @@ def line_weight(v: Verdict, settings: SpanSettings = SpanSettings()) -> float:
     return -settings.widget_cost if v.label in BAD_LABELS else -settings.short_cost
 
 
+def continues_block(verdicts: list[Verdict], i: int) -> bool:
+    """A short line right below another non-blank line (no blank line between): the next line of one
+    block (a code listing, a table, a poem), not a block of its own."""
+    return (i > 0 and verdicts[i].label in SHORT_LABELS and verdicts[i - 1].label != "blank")
+
+
 def heaviest_run(verdicts: list[Verdict], end: int, settings: SpanSettings) -> tuple[float, tuple[int, int] | None]:
-    """The run of lines before `end` with the greatest total weight (Kadane) and its weight."""
+    """The run of lines before `end` with the greatest total weight (Kadane) and its weight; the lines
+    of one block after its first count nothing (a code listing or a table weighs as one short line)."""
     best, best_span, total, start = 0.0, None, 0.0, 0
     for i in range(end):
         if total <= 0:
             total, start = 0.0, i
-        total += line_weight(verdicts[i], settings)
+        total += 0.0 if continues_block(verdicts, i) else line_weight(verdicts[i], settings)
         if total > best:
             best, best_span = total, (start, i)
     return best, best_span
