@@ -42,6 +42,7 @@ NEUTRAL_LABELS = frozenset({"blank", "caption", "credit", "byline"})
 BAD_LABELS = frozenset({"widget", "consent", "glued", "teaser", "repeated", "date"})
 STOP_LABELS = frozenset({"widget", "consent", "glued", "section-end"})
 BREAK_LABELS = frozenset({"widget", "consent", "glued", "teaser"})
+BLOCK_LINE_LABELS = SHORT_LABELS | {"widget", "teaser", "repeated", "date", "glued"}
 
 
 @dataclass(frozen=True)
@@ -72,9 +73,10 @@ def line_weight(v: Verdict, settings: SpanSettings = SpanSettings()) -> float:
 
 
 def continues_block(verdicts: list[Verdict], i: int) -> bool:
-    """A short line right below another non-blank line (no blank line between): the next line of one
-    block (a code listing, a table, a poem), not a block of its own."""
-    return (i > 0 and verdicts[i].label in SHORT_LABELS and verdicts[i - 1].label != "blank")
+    """A short or widget-like line right below another non-blank line (no blank line between): the next
+    line of one block (a code listing, a table, a list of links), not a block of its own. (Not a
+    consent banner's line: that one costs what it costs wherever it stands.)"""
+    return i > 0 and verdicts[i].label in BLOCK_LINE_LABELS and verdicts[i - 1].label != "blank"
 
 
 def heaviest_run(verdicts: list[Verdict], end: int, settings: SpanSettings) -> tuple[float, tuple[int, int] | None]:
