@@ -48,6 +48,7 @@ L2_DEFAULT = 1.0
 NEWTON_STEPS_DEFAULT = 12
 PAIR_POOL_DEFAULT = 30  # leading candidates per article whose order the ranking learns
 EXPECTED_TAGS_OPTIONS = (3, 4, 5)
+MIN_PROBABILITY_OPTIONS = (0.0, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
 HALVES = ("study", "check")
 CALIBRATION_L2_DEFAULT = 0.1
 
@@ -110,6 +111,12 @@ def evaluate(scorer, scored: list, cases: list[dict], settings: Settings, k: int
     """Mean (P, R, F1)@k over the cases, choosing from each case's scored candidates."""
     rows = [scorer.prf(choose(s, settings), case["gold"], k) for s, case in zip(scored, cases)]
     return tuple(sum(r[i] for r in rows) / max(1, len(rows)) for i in range(3))
+
+
+def f_half(scorer, scored: list, cases: list[dict], settings: Settings, k: int = 5) -> float:
+    """Mean F0.5@k over the cases: precision counts twice as much as recall."""
+    rows = [scorer.prf(choose(s, settings), case["gold"], k) for s, case in zip(scored, cases)]
+    return sum(1.25 * p * r / (0.25 * p + r) if p + r else 0.0 for p, r, _ in rows) / max(1, len(rows))
 
 
 def logistic(x, y, l2: float = L2_DEFAULT):
@@ -184,13 +191,16 @@ def calibrate(scorer, scored: list, cases: list[dict]) -> tuple[float, float, fl
 
 
 def fit_settings(scorer, tables: list, cases: list[dict]) -> Settings:
-    """Weights by regression, their calibration among the listed tags, then the cut-off's
-    expected tag count that gives the best F1@5."""
+    """Weights by regression, their calibration among the listed tags, then the cut-off (the
+    expected tag count and the probability a further tag needs) that gives the best F0.5@5:
+    precision weighs twice as much as recall, since every tag given is a public topic page."""
     weights = fit(scorer, tables, cases)
     scored = scored_tables(tables, weights)
     calibration = calibrate(scorer, scored, cases)
-    options = [Settings(weights=weights, calibration=calibration, expected_tags=e) for e in EXPECTED_TAGS_OPTIONS]
-    return max(options, key=lambda s: evaluate(scorer, scored, cases, s)[2])
+    options = [Settings(weights=weights, calibration=calibration, expected_tags=e, min_probability=m)
+               for e in EXPECTED_TAGS_OPTIONS for m in MIN_PROBABILITY_OPTIONS]
+
+    return max(options, key=lambda s: f_half(scorer, scored, cases, s))
 
 
 def cross_validate(scorer, tables: list, cases: list[dict], folds: int, draw: str = "") -> None:
@@ -205,7 +215,8 @@ def cross_validate(scorer, tables: list, cases: list[dict], folds: int, draw: st
         p, r, f1 = evaluate(scorer, scored_tables([tables[i] for i in test], settings.weights),
                              [cases[i] for i in test], settings)
         held_out.append((p, r, f1, len(test)))
-        print(f"fold {fold}: n={len(test):3d} F1@5 {f1:.3f} P@5 {p:.3f}  expected tags {settings.expected_tags}")
+        print(f"fold {fold}: n={len(test):3d} F1@5 {f1:.3f} P@5 {p:.3f}  expected tags {settings.expected_tags} "
+              f"min probability {settings.min_probability}")
     n = sum(h[3] for h in held_out)
     p, r, f1 = (sum(h[i] * h[3] for h in held_out) / n for i in range(3))
     print(f"cross-validated ({folds} folds by site): F1@5 {f1:.3f} P@5 {p:.3f} R@5 {r:.3f} n={n}")
@@ -289,6 +300,7 @@ def main() -> None:
         print(f"WEIGHTS_DEFAULT = {settings.weights}")
         print(f"CALIBRATION_DEFAULT = {settings.calibration}")
         print(f"EXPECTED_TAGS_DEFAULT = {settings.expected_tags}")
+        print(f"MIN_PROBABILITY_DEFAULT = {settings.min_probability}")
     for folder in args.corpus:
         corpus_topics(folder, vocabulary)
 

@@ -2,7 +2,7 @@
 
 Each candidate gets a few features (where and how often it stands, what kind of
 word it is, how common the word is in German, whether it is a verb or adjective
-written as a noun); a linear score over them ranks the candidates. `WEIGHTS_DEFAULT` and `CALIBRATION_DEFAULT` come from
+written as a noun); a linear score over them ranks the candidates. `WEIGHTS_DEFAULT`, `CALIBRATION_DEFAULT` and the cut-off come from
 `benchmarks/tagging.py --headline --fit` and are reported there by cross-validation.
 """
 from __future__ import annotations
@@ -14,21 +14,23 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from .topics_choose import choose
+from .topics_fit import fold_abbreviations, fold_genitive_names, fold_glued, is_fit
 from .topics_lang import fold, is_converted, zipf
 from .topics_mentions import Mention
 from .topics_vocab import Vocabulary
 
-MIN_TOPICS_DEFAULT = 2
+MIN_TOPICS_DEFAULT = 1
+MIN_PROBABILITY_DEFAULT = 0.25  # a further tag must be at least this likely to be an editor's (fitted)
 MAX_TOPICS_DEFAULT = 6
 EXPECTED_TAGS_DEFAULT = 3  # how many tags an editor gives, for the cut-off's expected F1
-CALIBRATION_DEFAULT = (-0.297, 0.739, 0.167)  # log-odds of a listed tag: bias, score, 1 / (1 + its place)
+CALIBRATION_DEFAULT = (-0.073, 0.829, -0.11)  # log-odds of a listed tag: bias, score, 1 / (1 + its place)
 MIN_LENGTH_DEFAULT = 3
 INFLECTIONS = ("en", "er", "es", "e", "n", "s")  # cut from a name's words to compare spellings
 FEATURES = ("bias", "log_count", "headline", "lede", "early", "spread", "share", "name", "topic",
             "multiword", "acronym", "zipf", "zipf_noun", "unknown", "long", "name_count", "rank_share",
             "headline_noun", "zipf_low", "zipf_mid", "zipf_high", "once", "converted")
-WEIGHTS_DEFAULT = (-2.883, 0.5, -1.09, -0.094, 2.738, 0.925, 1.765, 1.485, 1.784, -1.419, -0.502, -0.561, 0.063,
-                   -1.863, -0.176, -0.466, -0.232, 1.093, -0.638, 0.238, 0.429, -0.376, -0.247)
+WEIGHTS_DEFAULT = (-2.959, 0.225, -1.525, -0.494, 3.442, 1.208, 0.619, 1.479, 0.836, -0.944, -0.654, -0.346, 0.142,
+                   -1.296, -0.31, -0.25, 0.77, 1.07, -0.363, 0.068, 0.138, -0.77, -0.629)
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,7 @@ class Settings:
     calibration: tuple[float, float, float] = CALIBRATION_DEFAULT
     expected_tags: int = EXPECTED_TAGS_DEFAULT
     min_topics: int = MIN_TOPICS_DEFAULT
+    min_probability: float = MIN_PROBABILITY_DEFAULT
     max_topics: int = MAX_TOPICS_DEFAULT
 
 
@@ -152,9 +155,12 @@ def features(candidate: Candidate, blocks: int, most: int, place: int) -> tuple[
 def candidates(found: Sequence[Mention], vocabulary: Vocabulary) -> list[tuple[str, tuple[float, ...]]]:
     """Every distinct, unblocked candidate with its features."""
     table = gather(found, vocabulary)
+    fold_genitive_names(table)
+    fold_glued(table)
     fold_variants(table)
+    fold_abbreviations(table)
     kept = [c for key, c in table.items()
-            if key not in vocabulary.blocked and (len(key) >= MIN_LENGTH_DEFAULT or c.name.isupper())]
+            if key not in vocabulary.blocked and (len(key) >= MIN_LENGTH_DEFAULT or c.name.isupper()) and is_fit(c)]
     blocks = 1 + max((m.block for m in found), default=0)
     counts = {c.name: sum(c.blocks.values()) for c in kept}
     most = max(counts.values(), default=1)
