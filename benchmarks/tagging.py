@@ -9,7 +9,7 @@ usage: python benchmarks/tagging.py [--data ../shared/bench/tagging] [--folds 5]
    cross-validates the fitting: for each fold (grouped by the article's web site) fits
    the weights and cut-off on the other folds and scores the held-out one.
    --fit prints weights and calibration fitted on all articles, for WEIGHTS_DEFAULT and
-   CALIBRATION_DEFAULT in depesche/topics_rank.py (shipped ones are
+   CALIBRATION_DEFAULT in depesche/topics/settings.py (shipped ones are
    fitted with --headline: each file's first line is its headline, which the ranking
    should learn from whether or not the cleaner finds it).
 4. Splits the sites into a STUDY half and a CHECK half (by a hash of the site's name):
@@ -35,12 +35,15 @@ from urllib.parse import urlparse
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from depesche.clean import clean  # noqa: E402
+from depesche.clean.cleaner import clean  # noqa: E402
 from depesche.enrich import enrich, headline_from_text  # noqa: E402
 from depesche.read import read_seed  # noqa: E402
-from depesche.topics import Settings, extract_topics, load_vocabulary, mentions  # noqa: E402
-from depesche.topics_choose import choose, ranked  # noqa: E402
-from depesche.topics_rank import FEATURES, MAX_TOPICS_DEFAULT, candidates, scores  # noqa: E402
+from depesche.topics.extract import extract_topics  # noqa: E402
+from depesche.topics.mentions import mentions  # noqa: E402
+from depesche.topics.settings import FEATURES, MAX_TOPICS_DEFAULT, Settings  # noqa: E402
+from depesche.topics.vocab import load_vocabulary  # noqa: E402
+from depesche.topics.choose import choose, ranked  # noqa: E402
+from depesche.topics.rank import candidates, scores  # noqa: E402
 
 DATA_DEFAULT = ROOT.parent / "shared" / "bench" / "tagging"
 FOLDS_DEFAULT = 5

@@ -1,11 +1,13 @@
 """Which tags an editor would publish: generic nouns, headline figures, glued, cut and doubled names."""
 from __future__ import annotations
 
-from depesche.topics import Settings, Vocabulary, extract_topics
-from depesche.topics_choose import cut
-from depesche.topics_fit import abbreviates, base_form, headline_proper, is_fit
-from depesche.topics_lang import lemma
-from depesche.topics_rank import Candidate
+from depesche.topics.choose import cut
+from depesche.topics.extract import extract_topics
+from depesche.topics.fit import abbreviates, base_form, headline_proper, is_fit
+from depesche.topics.lang import lemma
+from depesche.topics.rank import Candidate
+from depesche.topics.settings import Settings
+from depesche.topics.vocab import Vocabulary
 
 
 def tags(title: str, *blocks: str) -> list[str]:
