@@ -29,11 +29,11 @@ from urllib.parse import urlparse
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from depesche.clean import assemble, clean, first_pass  # noqa: E402
-from depesche.clean_context import SpanSettings  # noqa: E402
-from depesche.clean_settle import settle  # noqa: E402
+from depesche.clean.cleaner import assemble, clean, first_pass  # noqa: E402
+from depesche.clean.report import plain_text  # noqa: E402
+from depesche.clean.settle import settle  # noqa: E402
+from depesche.clean.span import SpanSettings  # noqa: E402
 from depesche.read import normalise  # noqa: E402
-from depesche.report import plain_text  # noqa: E402
 from boilerplate_whole import BAD_F1, half_of, run as run_whole, warned_share  # noqa: E402
 
 BENCH_DEFAULT = "../shared/bench/boilerplate"

@@ -1,18 +1,18 @@
-"""Fit the cleaner's doubt model (depesche/clean_doubts.py) on the study halves of both sets.
+"""Fit the cleaner's doubt model (depesche/clean/doubts.py) on the study halves of both sets.
 
-A logistic model on the thirteen measures of `clean_doubts.measures`, to tell pages the
+A logistic model on the thirteen measures of `doubts.measures`, to tell pages the
 cleaner got wrong (F1 < .5) from the others; fitted on the study halves only, with the
 threshold that warns about 9 % of the study pages it got right, and scored on the check
-halves. Prints the weights as clean_doubts.py holds them (weight per unit of a measure,
+halves. Prints the weights as clean/doubts.py holds them (weight per unit of a measure,
 the measure's mean, the bias and the threshold). Needs numpy (the `train` extra).
 """
 from __future__ import annotations
 
 import numpy as np
 
-from depesche.clean import assemble, first_pass
-from depesche.clean_doubts import DOUBTS, measures
-from depesche.clean_settle import settle
+from depesche.clean.cleaner import assemble, first_pass
+from depesche.clean.doubts import DOUBTS, measures
+from depesche.clean.settle import settle
 
 GOOD_WARNED_SHARE = 0.09
 L2 = 1.0

@@ -19,9 +19,9 @@ from collections import defaultdict
 from pathlib import Path
 from urllib.parse import urlparse
 
-from depesche.clean import clean
+from depesche.clean.cleaner import clean
+from depesche.clean.report import plain_text
 from depesche.read import normalise
-from depesche.report import plain_text
 
 JUSTEXT_LANGUAGES = {  # the gold's language code -> jusText's stoplist name
     "en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian", "pt": "Portuguese",

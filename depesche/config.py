@@ -25,6 +25,7 @@ class Config:
     out: Path = Path("site")
     templates: Path = Path(__file__).resolve().parent.parent / "templates"
     topics_file: Path = Path("topics.toml")
+    cache: Path = Path(".depesche")  # the build cache: beside the settings file, never in the site
 
     @property
     def base_path(self) -> str:
@@ -51,31 +52,42 @@ def normalise_base_url(url: str) -> str:
 
 
 PATH_KEYS = {"seeds", "out", "templates", "topics_file"}
+INTERNAL_KEYS = {"cache"}  # set from where the settings file is, not in it
 
 
 def load_config(path: Path, **overrides: object) -> Config:
-    """Read `path` (if it exists), apply command-line overrides, and validate."""
-    values: dict[str, object] = {}
+    """Read `path` (if it exists), apply command-line overrides, and validate.
+
+    Relative paths, given in the file or left at their defaults, are taken from the
+    folder of the settings file, so a build started from another folder makes the
+    same site; paths given on the command line are taken from the current folder.
+    """
+    base = path.parent
+    values: dict[str, object] = {key: base / getattr(Config, key) for key in ("seeds", "out", "topics_file")}
+    values["cache"] = base / Config.cache
     if path.exists():
         try:
-            values = tomllib.loads(path.read_text(encoding="utf-8"))
+            written = tomllib.loads(path.read_text(encoding="utf-8"))
         except tomllib.TOMLDecodeError as error:
             raise ConfigError(f"{path}: {error}") from None
-    known = {f.name: f for f in fields(Config)}
-    for key, value in values.items():
+    else:
+        written = {}
+    known = {f.name: f for f in fields(Config) if f.name not in INTERNAL_KEYS}
+    for key, value in written.items():
         if key not in known:
             raise ConfigError(f"{path}: unknown setting {key!r} (known: {', '.join(sorted(known))})")
         expected = known[key].type
         if key in PATH_KEYS:
             if not isinstance(value, str):
                 raise ConfigError(f"{path}: {key} must be a string")
-            values[key] = (path.parent / value)
+            written[key] = base / value
         elif expected == "int" and (not isinstance(value, int) or isinstance(value, bool)):
             raise ConfigError(f"{path}: {key} must be a whole number")
         elif expected == "bool" and not isinstance(value, bool):
             raise ConfigError(f"{path}: {key} must be true or false")
         elif expected == "str" and not isinstance(value, str):
             raise ConfigError(f"{path}: {key} must be a string")
+    values.update(written)
     values.update({k: v for k, v in overrides.items() if v is not None})
     config = replace(Config(), **values)
     if config.feed_items < 1:

@@ -9,7 +9,8 @@ from typing import Sequence
 from slugify import slugify
 
 from .model import Article, Cleaned, Seed, Topic
-from .topics import Vocabulary, extract_topics
+from .topics.extract import extract_topics
+from .topics.vocab import Vocabulary
 
 HEADLINE_MAX_CHARS_DEFAULT = 90
 HEADLINE_MIN_WORDS_DEFAULT = 4

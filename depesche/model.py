@@ -68,7 +68,7 @@ class Cleaned:
     credits: tuple[str, ...] = ()
     source: str | None = None
     verdicts: tuple[Verdict, ...] = ()
-    doubts: tuple[str, ...] = ()  # why the cleaner may have missed the article (clean_doubts.py); empty when sure
+    doubts: tuple[str, ...] = ()  # why the cleaner may have missed the article (clean/doubts.py); empty when sure
 
 
 class Topic(NamedTuple):

@@ -198,6 +198,8 @@ def list_seeds(folder: Path) -> tuple[list[SeedFile], list[str]]:
     One directory scan and one stat per file: an unchanged signature lets a rebuild
     skip reading the file, as make and git do.
     """
+    if not folder.is_dir():
+        raise SeedError(f"{folder}: the seeds folder does not exist (give another with --seeds, or `seeds` in the settings)")
     history = git_dates(folder)
     real_folder = folder.resolve()
     with os.scandir(folder) as scan:

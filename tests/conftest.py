@@ -61,13 +61,13 @@ def seed_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def config(tmp_path: Path, seed_dir: Path) -> Config:
-    return Config(seeds=seed_dir, out=tmp_path / "site", base_url=SUB_PATH_URL,
+    return Config(seeds=seed_dir, out=tmp_path / "site", cache=tmp_path / ".depesche", base_url=SUB_PATH_URL,
                   topics_file=REPO / "topics.toml", search=False)
 
 
 @pytest.fixture
 def built(config: Config) -> Config:
-    from depesche.pipeline import build
+    from depesche.build.pipeline import build
 
     report = build(config)
     assert report.errors == [] and report.articles == 4

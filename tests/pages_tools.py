@@ -98,13 +98,13 @@ class Served:
 @pytest.fixture(scope="session")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     """The seeds built for http://127.0.0.1:PORT/repo/ and served there."""
-    from depesche.pipeline import build
+    from depesche.build.pipeline import build
 
     work = tmp_path_factory.mktemp("served")
     result = Served(root=work / "site")
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(SubPathHandler, served=result))
     result.base = f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}"
-    result.config = Config(seeds=copy_seeds(work / "seeds"), out=result.root, base_url=result.base,
+    result.config = Config(seeds=copy_seeds(work / "seeds"), out=result.root, cache=work / ".depesche", base_url=result.base,
                            topics_file=REPO / "topics.toml")
     report = build(result.config)
     assert report.errors == [] and report.articles == 4, report.errors

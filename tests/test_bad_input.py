@@ -10,7 +10,7 @@ import pytest
 from lxml import etree
 
 from depesche.config import Config
-from depesche.pipeline import build
+from depesche.build.pipeline import build
 from depesche.read import MAX_SEED_BYTES, SeedError, read_seed, read_seeds
 
 from conftest import TEMPLATE_TAGS, SUB_PATH_URL
@@ -109,7 +109,7 @@ def nasty(tmp_path: Path) -> Config:
     for name, data in files.items():
         (seeds / name).write_bytes(data)
     (seeds / "kaputt.toml").write_text('date = 2014-02-30\n')
-    return Config(seeds=seeds, out=tmp_path / "site", base_url=SUB_PATH_URL)
+    return Config(seeds=seeds, out=tmp_path / "site", cache=tmp_path / ".depesche", base_url=SUB_PATH_URL)
 
 
 def test_nasty_folder_builds_the_good_files_and_names_each_bad_one(nasty: Config):
@@ -147,7 +147,7 @@ def test_hostile_text_is_shown_escaped_in_pages_and_feeds(tmp_path: Path):
     seeds.mkdir()
     (seeds / "boese.txt").write_text(f"{HOSTILE_HEADLINE}\n\n{HOSTILE_BODY}\n\n{MORE}\n")
     (seeds / "boese.toml").write_text("date = 2014-02-24T10:00:00+01:00\n")
-    config = Config(seeds=seeds, out=tmp_path / "site", base_url=SUB_PATH_URL)
+    config = Config(seeds=seeds, out=tmp_path / "site", cache=tmp_path / ".depesche", base_url=SUB_PATH_URL)
     assert build(config).articles == 1
     for page in config.out.rglob("*.html"):
         parser = Elements()
@@ -170,7 +170,7 @@ def test_two_files_with_the_same_content_id_are_reported(tmp_path: Path):
     seeds.mkdir()
     (seeds / "a_00000000000000aa.txt").write_text(ARTICLE)
     (seeds / "b_00000000000000aa.txt").write_text(ARTICLE.replace("Größte", "Zweite"))
-    report = build(Config(seeds=seeds, out=tmp_path / "site", base_url=SUB_PATH_URL, search=False))
+    report = build(Config(seeds=seeds, out=tmp_path / "site", cache=tmp_path / ".depesche", base_url=SUB_PATH_URL, search=False))
     assert report.articles == 1
     assert len(report.errors) == 1 and "b_00000000000000aa.txt: has the same id 00000000000000aa" in report.errors[0]
 
@@ -181,7 +181,7 @@ def test_same_headline_gives_two_pages(tmp_path: Path):
     for name, day in (("alt_0000000000000001", 1), ("neu_0000000000000002", 2)):
         (seeds / f"{name}.txt").write_text(ARTICLE)
         (seeds / f"{name}.toml").write_text(f"date = 2014-02-{day:02d}\n")
-    config = Config(seeds=seeds, out=tmp_path / "site", base_url=SUB_PATH_URL, search=False)
+    config = Config(seeds=seeds, out=tmp_path / "site", cache=tmp_path / ".depesche", base_url=SUB_PATH_URL, search=False)
     build(config)
     pages = sorted(p.parent.name for p in (config.out / "artikel").glob("*/index.html"))
     assert pages == ["groesste-uebernahme-aerger-fuer-oel-konzern",

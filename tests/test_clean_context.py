@@ -1,13 +1,11 @@
 """The context pass: span, lead, headline and kicker, subheadings and list items, trailer."""
 from __future__ import annotations
 
-from depesche.clean import clean, split_source
-from depesche.clean_context import (
-    SpanSettings, announced_list, article_span, line_weight, list_goes_on, list_marker, take_lead, take_tail,
-    without_trailer,
-)
-from depesche.clean_rules import label_alone
-from depesche.clean_settle import reads_as_phrase, settle
+from depesche.clean.cleaner import clean, split_source
+from depesche.clean.context import announced_list, list_goes_on, list_marker, take_lead, take_tail
+from depesche.clean.span import SpanSettings, article_span, line_weight, without_trailer
+from depesche.clean.rules import label_alone
+from depesche.clean.settle import reads_as_phrase, settle
 from depesche.model import Verdict
 
 P1 = ("Der Bundestag hat am Donnerstag ein Gesetz beschlossen, das die Mieten in den großen "

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from depesche.clean import clean
-from depesche.cli import main
+from depesche.clean.cleaner import clean
+from depesche.commands.cli import main
 from depesche.read import normalise
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -2,8 +2,8 @@
 Chinese measured by characters. The pages are made up here, in the shape of a copied web page."""
 from __future__ import annotations
 
-from depesche.clean import clean
-from depesche.clean_language import split_words, starts_upper, text_size
+from depesche.clean.cleaner import clean
+from depesche.clean.language import split_words, starts_upper, text_size
 
 RUSSIAN_PAGE = """Главная
 Новости

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from pathlib import Path
 
-from depesche.clean import clean
+from depesche.clean.cleaner import clean
 from depesche.read import normalise
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))

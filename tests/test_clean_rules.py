@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from depesche import clean_rules as r
-from depesche.clean_context import author_boxes, names_itself
-from depesche.clean_rules import Line, classify, detect_language, to_lines, tokens
+from depesche.clean import rules as r
+from depesche.clean.context import author_boxes, names_itself
+from depesche.clean.rules import Line, classify, detect_language, to_lines, tokens
 
 PROSE = ("Der Bundestag hat am Donnerstag ein Gesetz beschlossen, das die Mieten in den "
          "großen Städten für die nächsten fünf Jahre begrenzen soll.")

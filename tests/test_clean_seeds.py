@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from depesche.clean import clean
+from depesche.clean.cleaner import clean
 from depesche.read import normalise
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from depesche.cli import main
+from depesche.commands.cli import main
 
 from conftest import REPO, SEEDS
 
@@ -66,3 +66,19 @@ def test_repository_config_is_valid():
     from depesche.config import load_config
 
     assert load_config(REPO / "depesche.toml").feed_items == 50
+
+
+def test_clean_prints_a_generated_headline_too(capsys):
+    """Seed 000 has no headline line: `clean` shows the one the article page gets."""
+    assert main(["clean", str(SEEDS / "000_e9d82ee693cca2d1.txt")]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("# Ab November sollen auf MySpace Skype-Funktionen integriert werden\n\nDer ")
+
+
+def test_missing_seeds_folder_is_one_line_and_exit_2(tmp_path: Path, capsys):
+    missing = tmp_path / "nowhere"
+    assert main(["--config", str(tmp_path / "none.toml"), "--seeds", str(missing), "--out", str(tmp_path / "site"),
+                 "--no-search"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith(f"error: {missing}: ") and "Traceback" not in err
+    assert not (tmp_path / "site").exists()

@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from hypothesis import given, settings, strategies as st
 
-from depesche.collate import collate, topic_index, unify_topics, unique_slugs
+from depesche.site.collate import collate, topic_index, unify_topics, unique_slugs
 from depesche.model import Topic
 
 from conftest import make_article
@@ -37,7 +37,7 @@ def test_newest_first_and_topic_index():
 
 
 def test_related_articles_share_the_most_topics():
-    from depesche.related import related_articles, related_layout
+    from depesche.site.related import related_articles, related_layout
 
     t = {name: Topic(name, name.lower()) for name in ("A", "B", "C", "D")}
     base = make_article(id="base", topics=(t["A"], t["B"], t["C"]))
@@ -51,7 +51,7 @@ def test_related_articles_share_the_most_topics():
 
 
 def test_months_group_by_publication_month_newest_first():
-    from depesche.collate import months
+    from depesche.site.collate import months
 
     feb = make_article(id="feb")
     march = make_article(id="march", published=feb.published.replace(month=3))
@@ -66,7 +66,7 @@ slugs = st.lists(st.sampled_from("abcdefg"), unique=True, max_size=4)
 @given(st.lists(slugs, min_size=1, max_size=40), st.data())
 def test_updating_the_related_choice_equals_choosing_anew(topics, data):
     """After some articles change their topics, choosing anew only for the affected ones gives the full choice."""
-    from depesche.related import related_articles, updated_related
+    from depesche.site.related import related_articles, updated_related
 
     old = tuple((f"id{i}", *row) for i, row in enumerate(topics))
     changes = data.draw(st.dictionaries(st.integers(0, len(old) - 1), slugs, max_size=5))

@@ -1,9 +1,9 @@
 import markdown
 from hypothesis import given, strategies as st
 
-from depesche.document import body_markdown, escape_markdown, to_markdown
+from depesche.site.document import body_markdown, escape_markdown, to_markdown
 from depesche.model import Block
-from depesche.document import markdown_to_html
+from depesche.site.document import markdown_to_html
 
 from conftest import make_article
 

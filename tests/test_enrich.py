@@ -3,11 +3,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from depesche.clean import clean
+from depesche.clean.cleaner import clean
 from depesche.enrich import (
     MetadataError, enrich, headline_from_text, make_slug, sentences, stable_id, teaser, topic_slug,
 )
-from depesche.topics import Vocabulary
+from depesche.topics.vocab import Vocabulary
 
 from conftest import SEEDS, make_seed
 

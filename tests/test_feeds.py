@@ -12,8 +12,8 @@ import feedparser
 from lxml import etree
 
 from depesche.config import Config
-from depesche.feeds import feed_set
-from depesche.feeditems import entry_id, xml_text
+from depesche.feeds.rss import feed_set
+from depesche.feeds.items import entry_id, xml_text
 
 from conftest import SUB_PATH_URL, make_article
 

@@ -14,8 +14,8 @@ from hypothesis import given, settings, strategies as st
 from lxml import etree
 
 from depesche.config import Config
-from depesche.feeditems import absolute_links, item_title, xml_text
-from depesche.pipeline import render_site
+from depesche.feeds.items import absolute_links, item_title, xml_text
+from depesche.build.pipeline import render_site
 from depesche.model import Topic
 
 from conftest import SUB_PATH_URL, make_article

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from HanTa import HanoverTagger
 
-from depesche.topics_lang import HANTA_MODEL_DEFAULT, hanta, reachability
+from depesche.topics.lang import HANTA_MODEL_DEFAULT, hanta, reachability
 
 
 def test_reachability_is_hantas_own() -> None:

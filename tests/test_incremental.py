@@ -7,23 +7,23 @@ from dataclasses import replace
 from pathlib import Path
 
 
-from depesche import cache, parallel, pipeline, topics_lang
-from depesche.cache import CACHE_FILE, build_fingerprint, load_cache, shelve, unshelve
+from depesche.build import cache, parallel, pipeline
+from depesche.topics import lang as topics_lang
+from depesche.build.cache import CACHE_FILE, build_fingerprint, load_cache, shelve, unshelve
 from depesche.config import Config
-from depesche.pipeline import build
+from depesche.build.pipeline import build
 
 from conftest import ARTICLE_TEXT
 
 
 def site_bytes(out: Path) -> dict[str, bytes]:
-    """Every published file's bytes (the build cache is not published)."""
-    return {str(p.relative_to(out)): p.read_bytes() for p in out.rglob("*")
-            if p.is_file() and p.name != CACHE_FILE}
+    """Every published file's bytes."""
+    return {str(p.relative_to(out)): p.read_bytes() for p in out.rglob("*") if p.is_file()}
 
 
 def clean_build(config: Config, tmp_path: Path) -> dict[str, bytes]:
     """The same seeds built from nothing, into the same path."""
-    reference = replace(config, out=tmp_path / "reference" / config.out.name)
+    reference = replace(config, out=tmp_path / "reference" / config.out.name, cache=tmp_path / "reference" / ".depesche")
     shutil.copytree(config.seeds, tmp_path / "reference-seeds", dirs_exist_ok=True)
     build(replace(reference, seeds=config.seeds))
     return site_bytes(reference.out)
@@ -75,10 +75,27 @@ def test_edit_addition_deletion_and_template_change_equal_a_clean_build(config: 
 
 def test_corrupt_cache_means_a_full_build(config: Config, tmp_path: Path):
     build(config)
-    (config.out / CACHE_FILE).write_bytes(b"\x80\x04 not a pickle")
+    (config.cache / CACHE_FILE).write_bytes(b"\x80\x04 not a pickle")
     report = build(config)
     assert report.processed == 4 and report.rendered == report.files
     assert_same_as_clean_build(config, tmp_path)
+
+
+def test_the_cache_stays_out_of_the_site_and_serves_another_folder(config: Config, tmp_path: Path):
+    """Two folders get the same bytes; a build into a new folder (a fresh clone on CI with the cache
+    restored) cleans and tags nothing again but writes every file, as that folder has none."""
+    build(config)
+    assert (config.cache / CACHE_FILE).is_file()
+    published = site_bytes(config.out)
+    assert [name for name in published if "/." in "/" + name] == [".depesche"]  # the marker, no cache
+    elsewhere = replace(config, out=tmp_path / "elsewhere" / "public")
+    report = build(elsewhere)
+    assert report.processed == 0 and report.rendered == report.files
+    assert site_bytes(elsewhere.out) == published
+    again = build(config)  # the cache now describes the other folder: this one is written whole again
+    assert again.processed == 0 and again.rendered == again.files and site_bytes(config.out) == published
+    shutil.rmtree(config.out)  # a deleted site with its cache kept is built whole
+    assert build(config).rendered == again.files and site_bytes(config.out) == published
 
 
 def test_parallel_build_equals_serial_build(config: Config, tmp_path: Path, monkeypatch):
@@ -99,6 +116,7 @@ def test_parallel_build_equals_serial_build(config: Config, tmp_path: Path, monk
 
     monkeypatch.setattr(parallel, "pool_class", CountedPool)
     shutil.rmtree(config.out)
+    shutil.rmtree(config.cache)
     parallel_report = build(config)
     assert parallel_report.files == serial.files == serial.rendered
     assert site_bytes(config.out) == serial_bytes
@@ -153,7 +171,7 @@ def test_rebuild_reuses_compiled_templates_from_the_cache(config: Config, monkey
 
 def test_related_articles_are_chosen_anew_only_when_order_or_topics_change(config: Config, tmp_path: Path,
                                                                            monkeypatch):
-    from depesche import related
+    from depesche.site import related
 
     build(config)
     chosen = []
@@ -180,7 +198,7 @@ def test_templates_compiled_for_a_parallel_build_reach_the_cache(config: Config,
 
 def test_cache_pickles_anew_only_the_shards_whose_seeds_changed(config: Config, monkeypatch):
     build(config)
-    before = load_cache(config.out, build_fingerprint(config)).shelf
+    before = load_cache(config.cache, build_fingerprint(config)).shelf
     edited = sorted(config.seeds.glob("*.txt"))[0]
     edited.write_text(edited.read_text(encoding="utf-8") + "\nNoch ein Satz zum Schluss des Artikels.\n",
                       encoding="utf-8")
@@ -193,7 +211,7 @@ def test_cache_pickles_anew_only_the_shards_whose_seeds_changed(config: Config, 
 
     monkeypatch.setattr(cache, "shelve", spying_shelve)
     build(config)
-    after = load_cache(config.out, build_fingerprint(config)).shelf
+    after = load_cache(config.cache, build_fingerprint(config)).shelf
     keys_before = {key for keys, _ in before.values() for key in keys}
     keys_after = {key for keys, _ in after.values() for key in keys}
     assert len(keys_after) == len(keys_before) == len(list(config.seeds.glob("*.txt")))

@@ -12,8 +12,8 @@ from hypothesis import given, settings, strategies as st
 from lxml import etree
 
 from depesche.config import Config
-from depesche.pipeline import render_site
-from depesche.seo import script_json
+from depesche.build.pipeline import render_site
+from depesche.site.seo import script_json
 
 from conftest import SUB_PATH_URL, make_article
 

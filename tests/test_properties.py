@@ -8,9 +8,9 @@ from hypothesis import HealthCheck, assume, given, settings, strategies as st
 from lxml import etree
 
 from depesche.config import Config
-from depesche.pipeline import EmptyArticleError, process, render_site
+from depesche.build.pipeline import EmptyArticleError, process, render_site
 from depesche.read import SeedError, decode, check_text, normalise
-from depesche.topics import Vocabulary
+from depesche.topics.vocab import Vocabulary
 
 from conftest import TEMPLATE_TAGS, REPO, SUB_PATH_URL, make_seed
 

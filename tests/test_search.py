@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from depesche.config import Config
-from depesche.pipeline import build
-from depesche.search import search_available
+from depesche.build.pipeline import build
+from depesche.site.search import search_available
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 NEEDS = pytest.mark.skipif(
@@ -50,7 +50,7 @@ def test_search_finds_both_whatsapp_articles_under_the_sub_path(config: Config, 
             page.fill("#suchbegriff", "WhatsApp")
             page.press("#suchbegriff", "Enter")
             results = page.locator(".pagefind-ui__result-title")
-            expect(results).to_have_count(2, timeout=5000)
+            expect(results).to_have_count(2, timeout=30_000)
             titles = sorted(results.all_inner_texts())
             assert titles == ["Nach Facebook-Übernahme: Demnächst mit WhatsApp telefonieren",
                               "WhatsApp: Facebook will VoIP-Funktion weiterentwickeln"]
@@ -61,7 +61,7 @@ def test_search_finds_both_whatsapp_articles_under_the_sub_path(config: Config, 
 
 
 def test_without_pagefind_the_build_warns_and_still_succeeds(config: Config, monkeypatch):
-    monkeypatch.setattr("depesche.pipeline.search_available", lambda: False)
+    monkeypatch.setattr("depesche.build.pipeline.search_available", lambda: False)
     report = build(replace(config, search=True))
     assert report.files and any("no search: pagefind is not installed" in w for w in report.warnings)
     assert not (config.out / "pagefind").exists() and not (config.out / "suche").exists()

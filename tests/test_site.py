@@ -6,7 +6,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from depesche.config import Config
-from depesche.pipeline import build
+from depesche.build.pipeline import build
 
 from conftest import SUB_PATH_URL
 

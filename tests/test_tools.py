@@ -5,10 +5,10 @@ import tomllib
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from depesche.check import check_site
-from depesche.cli import main
+from depesche.commands.check import check_site
+from depesche.commands.cli import main
 from depesche.config import Config
-from depesche.scaffold import new_seed
+from depesche.commands.new import new_seed
 
 from conftest import SUB_PATH_URL
 
@@ -64,3 +64,19 @@ def test_quiet_shows_only_errors_and_verbose_every_warning(tmp_path: Path, capsy
     assert normal.count("modification time") == 6 and "… and 2 more files" in normal
     assert main([*args, "-v"]) == 0
     assert capsys.readouterr().err.count("modification time") == 7
+
+
+def test_settings_paths_are_taken_from_the_settings_folder(tmp_path: Path, monkeypatch):
+    """Defaults and relative paths in depesche.toml resolve beside it, whatever the current folder."""
+    from depesche.config import load_config
+
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "depesche.toml").write_text('topics_file = "vocabulary/topics.toml"\n', encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    config = load_config(project / "depesche.toml", out=Path("here"))
+    assert config.seeds == project / "seeds" and config.topics_file == project / "vocabulary" / "topics.toml"
+    assert config.cache == project / ".depesche"
+    assert config.out == Path("here")  # a command-line path is taken from the current folder

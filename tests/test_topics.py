@@ -6,13 +6,16 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from depesche.clean import clean
+from depesche.clean.cleaner import clean
 from depesche.enrich import enrich
 from depesche.read import read_seed
-from depesche.topics import Settings, Vocabulary, extract_topics, load_vocabulary, mentions
-from depesche.topics_lang import is_converted, lemma
-from depesche.topics_choose import cut, distinct
-from depesche.topics_rank import FEATURES, candidates
+from depesche.topics.extract import extract_topics
+from depesche.topics.mentions import mentions
+from depesche.topics.settings import FEATURES, Settings
+from depesche.topics.vocab import Vocabulary, load_vocabulary
+from depesche.topics.lang import is_converted, lemma
+from depesche.topics.choose import cut, distinct
+from depesche.topics.rank import candidates
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = {
@@ -22,7 +25,9 @@ SEEDS = {
     "003": {"WhatsApp", "Facebook"},
 }
 JUNK = {"Nutzer", "Nutzern", "Deutscher", "Interview", "WhatsApp-Nutzern", "Telekom-Chef", "Telekom",
-        "Die", "Der", "Demnächst", "Skyp", "skypen", "Koum", "Swaaij", "Social", "November"}
+        "Die", "Der", "Demnächst", "Skyp", "skypen", "Koum", "Swaaij", "Social", "November",
+        # generic nouns an editor would not make a topic page of, and a phrase in a poor form
+        "Partnerschaft", "Nutzung", "Mensch", "Zeit", "Welt", "Milliarde", "Soziale Netzwerk", "Sorge"}
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +47,7 @@ def test_seed_carries_its_subjects_and_no_junk(prefix: str, vocabulary: Vocabula
     tags = seed_tags(prefix, vocabulary)
     assert SEEDS[prefix] <= set(tags), tags
     assert not JUNK & set(tags), tags
-    assert 2 <= len(tags) <= 6
+    assert 1 <= len(tags) <= 6
 
 
 def test_seed_tags_are_distinct_things(vocabulary: Vocabulary) -> None:
@@ -131,7 +136,7 @@ def test_sentence_start_words_are_no_tags() -> None:
 def test_vocabulary_names_aliases_keywords_and_blocks() -> None:
     vocabulary = Vocabulary(aliases={"deutsche telekom": "Deutsche Telekom", "telekom": "Deutsche Telekom"},
                             keywords={"telefonieren": "VoIP"}, blocked=frozenset({"siemens"}))
-    from depesche.topics_vocab import build_matcher
+    from depesche.topics.vocab import build_matcher
 
     vocabulary = Vocabulary(vocabulary.aliases, vocabulary.keywords, vocabulary.blocked,
                             build_matcher(["Deutsche Telekom", "Telekom", "telefonieren"]))
@@ -160,7 +165,7 @@ def test_models_load_lazily() -> None:
     import subprocess
     import sys
 
-    code = ("import sys, depesche.topics, depesche.enrich; "
+    code = ("import sys, depesche.topics.extract, depesche.enrich; "
             "print(sorted(m for m in ('simplemma', 'wordfreq', 'HanTa') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
@@ -168,7 +173,7 @@ def test_models_load_lazily() -> None:
 
 def test_words_are_the_tag_words_with_their_sentence_starts() -> None:
     """`words` leaves out lower-case words (runs split at them by the text between) and spans taken."""
-    from depesche.topics_mentions import words
+    from depesche.topics.mentions import words
 
     text = "Die Telekom-Chefin traf Jan Koum. Danach sprach sie mit SAP"
     found = [(w.text, w.head, w.initial) for w in words(text, [(text.index("SAP"), len(text))])]

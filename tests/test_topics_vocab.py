@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from depesche.topics import VocabularyError, load_vocabulary
+from depesche.topics.vocab import VocabularyError, load_vocabulary
 
 ROOT = Path(__file__).resolve().parent.parent
 

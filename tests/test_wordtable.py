@@ -5,7 +5,7 @@ import pytest
 from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 from wordfreq import zipf_frequency
 
-from depesche import wordtable
+from depesche.topics import wordtable
 
 WORDS = ["Haus", "Straße", "STRASSE", "ÄRGER", "naïve", "WhatsApp-Nutzern", "Telefonie-Funktion",
          "E-Plus", "Weihnachtsmärkte", "die", "Die", "Ölförderprojekten", "Xqzvbnm", "Obermann",

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from depesche.write import MARKER, OutputError, update_site, write_site
+from depesche.build.write import MARKER, OutputError, update_site, write_site
 
 
 def test_writes_files_and_replaces_the_previous_site(tmp_path: Path):
@@ -55,29 +55,33 @@ def test_refuses_protected_folders_and_foreign_folders(tmp_path: Path):
     assert (seeds / "a.txt").read_text() == "keep" and (foreign / "notes.txt").read_text() == "mine"
 
 
-def test_update_changes_only_what_changed_and_puts_the_index_back_last(tmp_path: Path):
+def test_update_changes_only_what_changed_and_runs_before_moving_first(tmp_path: Path):
     out = tmp_path / "site"
-    write_site([("index.html", b"alt"), ("a/b/index.html", b"weg"), ("c.html", b"bleibt"), ("cache", b"1")], out)
+    write_site([("index.html", b"alt"), ("a/b/index.html", b"weg"), ("c.html", b"bleibt")], out)
     kept = (out / "c.html").stat().st_ino
-    update_site([("index.html", b"neu"), ("d/e.html", b"dazu"), ("cache", b"2")], out, ["a/b/index.html"], "cache")
+    seen_before_moving = []
+    update_site([("index.html", b"neu"), ("d/e.html", b"dazu")], out, ["a/b/index.html"],
+                before_moving=lambda: seen_before_moving.append((out / "index.html").read_bytes()))
+    assert seen_before_moving == [b"alt"]  # the cache is forgotten before the site changes
     assert (out / "index.html").read_bytes() == b"neu" and (out / "d/e.html").read_bytes() == b"dazu"
-    assert (out / "cache").read_bytes() == b"2" and (out / MARKER).is_file()
+    assert (out / MARKER).is_file()
     assert not (out / "a").exists()  # the removed file and the folders it left empty
     assert (out / "c.html").stat().st_ino == kept
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
-def test_a_failed_update_leaves_the_site_and_its_index_untouched(tmp_path: Path):
+def test_a_failed_update_leaves_the_site_and_its_cache_untouched(tmp_path: Path):
     out = tmp_path / "site"
-    write_site([("index.html", b"alt"), ("cache", b"1")], out)
+    write_site([("index.html", b"alt")], out)
+    forgotten = []
 
     def outputs():
         yield "index.html", b"neu"
         raise RuntimeError("boom")
 
     with pytest.raises(RuntimeError):
-        update_site(outputs(), out, [], "cache")
-    assert (out / "index.html").read_bytes() == b"alt" and (out / "cache").read_bytes() == b"1"
+        update_site(outputs(), out, [], before_moving=lambda: forgotten.append(True))
+    assert (out / "index.html").read_bytes() == b"alt" and forgotten == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
@@ -85,9 +89,9 @@ def test_update_refuses_a_folder_it_did_not_build_and_paths_that_leave_the_site(
     foreign = tmp_path / "foreign"
     foreign.mkdir()
     with pytest.raises(OutputError, match="not a site built by Depesche"):
-        update_site([("index.html", b"x")], foreign, [], "cache")
+        update_site([("index.html", b"x")], foreign, [])
     out = tmp_path / "site"
     write_site([("index.html", b"alt")], out)
     with pytest.raises(OutputError, match="leaves the site folder"):
-        update_site([("index.html", b"neu")], out, ["../foreign"], "cache")
+        update_site([("index.html", b"neu")], out, ["../foreign"])
     assert (out / "index.html").read_bytes() == b"alt" and foreign.is_dir()

@@ -1,0 +1,1 @@
+"""Cleaning: which lines of a raw page are the article (a rule ladder, then a pass over neighbours)."""

@@ -1,0 +1,1 @@
+"""Commands: the command line, `serve`, `check` and `new`."""

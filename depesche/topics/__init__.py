@@ -1,0 +1,1 @@
+"""Topic tags: what an article is about, from mentions ranked and chosen."""
