@@ -3,7 +3,10 @@
 Fast path (default): cleans every page in this process and counts exactly as
 score.py does (its own `norm` and `metrics` are imported), so the figures are the
 scorer's. `--official` runs score.py itself through `build.py clean`.
-Prints F1, precision, recall, ms/page and the worst pages. Nothing in the cleaner is
+Prints F1, precision, recall, ms/page, for a study half and a check half of the sites
+(read failures only in the study half; the worst pages listed are the study half's),
+and how many pages the cleaner warns about. `--bench2 DIR` does the same on the
+whole-text gold of boilerplate2 (boilerplate_whole.py), with jusText beside it. Nothing in the cleaner is
 fitted to these pages by a program; the span weights were set by hand. The
 cross-validation shows what choosing them by search would give: the weights with the
 best F1 on the training folds (all pages of a site in one fold), scored on the held-out one.
@@ -24,14 +27,17 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from depesche.clean.cleaner import assemble, clean, first_pass  # noqa: E402
 from depesche.clean.report import plain_text  # noqa: E402
 from depesche.clean.settle import settle  # noqa: E402
 from depesche.clean.span import SpanSettings  # noqa: E402
 from depesche.read import normalise  # noqa: E402
+from boilerplate_whole import BAD_F1, half_of, run as run_whole, warned_share  # noqa: E402
 
 BENCH_DEFAULT = "../shared/bench/boilerplate"
+BENCH2_DEFAULT = "../shared/bench/boilerplate2"
 HEADLINES_DEFAULT = "../shared/bench/tagging/dev"
 FOLDS_DEFAULT = 5
 # The span weights the cross-validation chooses from on the training folds.
@@ -75,21 +81,35 @@ def score_page(score, out: str, meta: dict, raw_len: int) -> dict:
             "ratio": len(out) / max(1, raw_len)}
 
 
+def page_f1(row: dict) -> float:
+    """One page's F1 over its snippets (for the warning shares)."""
+    found = row["tp"] + row["fp"]
+    p, r = row["tp"] / found if found else 0.0, row["tp"] / max(1, row["tp"] + row["fn"])
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
 def run_fast(score, pages: list[tuple[str, str, dict]], subset: str, worst: int) -> list[dict]:
-    """Clean every page in-process; print the scorer's figures and ms/page."""
+    """Clean every page in-process; print the scorer's figures per half and ms/page."""
     rows, times = [], []
-    for _, text, meta in pages:
+    for page_id, text, meta in pages:
         start = time.process_time()
         cleaned = clean(text)
         times.append(time.process_time() - start)
-        rows.append(score_page(score, plain_text(cleaned), meta, len(text)))
-    m = score.metrics(rows)
-    print(f"{subset}: F1 {m['f1']:.3f} precision {m['precision']:.3f} recall {m['recall']:.3f} "
-          f"perfect {m['perfect']}/{m['n']}")
+        row = score_page(score, plain_text(cleaned) if cleaned.blocks else "", meta, len(text))
+        row.update(half=half_of(site(meta, page_id)), doubts=cleaned.doubts)
+        row["f1"] = page_f1(row)
+        rows.append(row)
+    for half in ("study", "check", "all"):
+        part = [r for r in rows if half in ("all", r["half"])]
+        m = score.metrics(part)
+        print(f"{subset} {half if half != 'all' else 'both halves'}: F1 {m['f1']:.3f} precision {m['precision']:.3f} "
+              f"recall {m['recall']:.3f} perfect {m['perfect']}/{m['n']}, pages F1 < {BAD_F1}: "
+              f"{sum(r['f1'] < BAD_F1 for r in part)}; {warned_share(part)}")
     print(f"CPU time per page: mean {1000 * sum(times) / len(times):.2f} ms, "
           f"median {1000 * statistics.median(times):.2f} ms, slowest {1000 * max(times):.1f} ms")
-    for r in sorted(rows, key=lambda r: -(r["fn"] + r["fp"]))[:worst]:
-        print(f"  {r['id']}: lost={r['lost']} leaked={r['leaked']}")
+    print(f"worst {worst} pages of the study half (read only these):")
+    for r in sorted((r for r in rows if r["half"] == "study"), key=lambda r: -(r["fn"] + r["fp"]))[:worst]:
+        print(f"  {r['id']}: lost={r['lost']} leaked={r['leaked']} {', '.join(r['doubts'])}")
     return rows
 
 
@@ -164,6 +184,11 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--folds", type=int, default=FOLDS_DEFAULT, help="0: no cross-validation")
     ap.add_argument("--seeds", type=int, nargs="+", default=[0],
                     help="fold shuffles (deals of the sites into folds) to cross-validate (default: 0)")
+    ap.add_argument("--bench2", type=Path, nargs="?", const=Path(BENCH2_DEFAULT),
+                    help="also score the whole-text set (default folder: %(const)s)")
+    ap.add_argument("--no-justext", action="store_true", help="with --bench2: skip the jusText reference")
+    ap.add_argument("--fit-doubts", action="store_true",
+                    help="with --bench2: fit the doubt model on both sets' study halves (needs numpy)")
     ap.add_argument("--headlines", type=Path, nargs="?", const=Path(HEADLINES_DEFAULT),
                     help="only count the headlines found in clean articles (default folder: %(const)s)")
     args = ap.parse_args(argv)
@@ -172,13 +197,20 @@ def main(argv: list[str] | None = None) -> None:
         return
     print(REFERENCE)
     score, pages = load_scorer(args.bench), load_pages(args.bench, args.set)
-    run_fast(score, pages, args.set, args.worst)
+    german = run_fast(score, pages, args.set, args.worst)
     if args.folds:
         grid, rows = grid_rows(score, pages)  # the same for every deal of the sites into folds
         for seed in args.seeds:
             cross_validate(score, args.set, pages, grid, rows, args.folds, seed)
     if args.official:
         run_official(args.bench, args.set)
+    if args.bench2:
+        whole = run_whole(args.bench2, args.set, args.worst, not args.no_justext)
+        if args.fit_doubts:
+            from boilerplate_doubts import run as fit_doubts
+
+            fit_doubts([("de", r["half"], text, r["f1"]) for r, (_, text, _) in zip(german, pages)]
+                       + [("boilerplate2", r["half"], r["text"], r["f1"]) for r in whole])
 
 
 if __name__ == "__main__":

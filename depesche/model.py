@@ -86,6 +86,7 @@ class Cleaned:
     credits: tuple[str, ...] = ()
     source: str | None = None
     verdicts: tuple[Verdict, ...] = ()
+    doubts: tuple[str, ...] = ()  # why the cleaner may have missed the article (clean/doubts.py); empty when sure
     dated: CopyDate | None = None  # the article's date as the copy writes it
     author: CopyAuthor | None = None  # its author as the copy names them
 

@@ -35,16 +35,27 @@ def test_line_weight() -> None:
 
 def test_short_sentences_do_not_end_the_article() -> None:
     """A run of short sentences (questions, a checklist) between paragraphs stays in the article."""
-    questions = [v("sentence", f"Frage {i}?") for i in range(12)]
-    verdicts = [v("paragraph", P1)] + questions + [v("paragraph", P2)]
-    assert article_span(verdicts) == (0, 13)
-    assert article_span(verdicts, SpanSettings(sentence_cost=1.0))[1] < 13  # they would cost P2
+    questions = [line for i in range(12) for line in (v("blank", ""), v("sentence", f"Frage {i}?"))]
+    verdicts = [v("paragraph", P1)] + questions + [v("blank", ""), v("paragraph", P2)]
+    assert article_span(verdicts) == (0, 26)
+    assert article_span(verdicts, SpanSettings(sentence_cost=1.0))[1] < 26  # they would cost P2
+
+
+def test_the_lines_of_one_block_weigh_as_one_line() -> None:
+    """A code listing or a table (lines without blank lines between) costs what one short line costs,
+    so the prose after it stays in the article; the same lines as blocks of their own end it."""
+    listing = [v("short", f"feld{i}: Text!") for i in range(30)]
+    one_block = [v("paragraph", P1), v("blank", ""), *listing, v("blank", ""), v("paragraph", P2)]
+    assert article_span(one_block) == (0, 33)
+    apart = [line for short in listing for line in (v("blank", ""), short)]
+    assert article_span([v("paragraph", P1), *apart, v("blank", ""), v("paragraph", P2)]) == (0, 0)
 
 
 def test_span_is_the_heaviest_run() -> None:
-    verdicts = [v("short"), v("paragraph", P1), v("short"), v("paragraph", P2)] + [v("short")] * 40 + [
-        v("paragraph", "kurz und knapp gesagt")]
-    assert article_span(verdicts) == (1, 3)
+    blank = v("blank", "")
+    verdicts = [v("short"), blank, v("paragraph", P1), blank, v("short"), blank, v("paragraph", P2)] + [
+        blank, v("short")] * 40 + [blank, v("paragraph", "kurz und knapp gesagt")]
+    assert article_span(verdicts) == (2, 6)
 
 
 def test_span_stops_at_section_end() -> None:

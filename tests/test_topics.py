@@ -25,7 +25,9 @@ SEEDS = {
     "003": {"WhatsApp", "Facebook"},
 }
 JUNK = {"Nutzer", "Nutzern", "Deutscher", "Interview", "WhatsApp-Nutzern", "Telekom-Chef", "Telekom",
-        "Die", "Der", "Demnächst", "Skyp", "skypen", "Koum", "Swaaij", "Social", "November"}
+        "Die", "Der", "Demnächst", "Skyp", "skypen", "Koum", "Swaaij", "Social", "November",
+        # generic nouns an editor would not make a topic page of, and a phrase in a poor form
+        "Partnerschaft", "Nutzung", "Mensch", "Zeit", "Welt", "Milliarde", "Soziale Netzwerk", "Sorge"}
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +47,7 @@ def test_seed_carries_its_subjects_and_no_junk(prefix: str, vocabulary: Vocabula
     tags = seed_tags(prefix, vocabulary)
     assert SEEDS[prefix] <= set(tags), tags
     assert not JUNK & set(tags), tags
-    assert 2 <= len(tags) <= 6
+    assert 1 <= len(tags) <= 6
 
 
 def test_seed_tags_are_distinct_things(vocabulary: Vocabulary) -> None:

@@ -33,7 +33,8 @@ from ..topics.lang import remember_proper, take_proper_verdicts
 from ..topics.vocab import Vocabulary, load_vocabulary
 from . import parallel
 from .cache import (
-    CACHE_FILE, Bodies, Processed, Reuse, digest, reuse_from, seed_key, share_topics,
+    CACHE_FILE, Bodies, Processed, Reuse, build_fingerprint, digest, load_cache, reuse_from, seed_key,
+    share_topics,
 )
 from .write import update_site, write_file, write_site
 
@@ -42,6 +43,21 @@ Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
 class EmptyArticleError(ValueError):
     """A seed in which the cleaner found no article text."""
+
+
+UNSURE = "cleaner unsure of the article: "  # starts the warning about an article the cleaner doubts
+
+
+def unsure_warnings(path: str, doubts: tuple[str, ...]) -> list[str]:
+    """One warning per doubt of the cleaner, pointing at the command that shows its verdicts."""
+    return [f"{path}: {UNSURE}{doubt}; see python build.py clean --explain {path}" for doubt in doubts]
+
+
+def unsure_articles(config: Config) -> list[str]:
+    """The warnings about doubted articles that the last build recorded (none without its cache)."""
+    cache = load_cache(config.cache, build_fingerprint(config))
+    results = [cache.processed.get(key) for _, key in cache.signatures.values()]
+    return sorted(w for result in results if result is not None for w in result.warnings if UNSURE in w)
 
 
 @dataclass(frozen=True)
@@ -62,7 +78,7 @@ def process(seed: Seed, vocabulary: Vocabulary, config: Config) -> tuple[Article
     if not cleaned.blocks:
         raise EmptyArticleError("no article text found (only boilerplate or empty)")
     article, warnings = enrich(seed, cleaned, vocabulary, ZoneInfo(config.timezone))
-    return article, [f"{seed.path}: {w}" for w in warnings]
+    return article, [f"{seed.path}: {w}" for w in warnings] + unsure_warnings(seed.path, cleaned.doubts)
 
 
 def process_raw(raw: RawSeed, vocabulary: Vocabulary, config: Config) -> Processed | str:

@@ -10,11 +10,13 @@ trails the article).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..model import Block, Cleaned, Verdict
 from .byline import copy_author
 from .context import author_boxes
 from .dates import copy_date
+from .doubts import doubts
 from .rules import classify, to_lines
 from .settle import settle
 from .span import SpanSettings
@@ -69,5 +71,8 @@ def first_pass(text: str) -> list[Verdict]:
 
 
 def clean(text: str, settings: SpanSettings = SpanSettings()) -> Cleaned:
-    """The whole cleaner: label each line, settle the lines in context, assemble the article."""
-    return assemble(settle(first_pass(text), settings))
+    """The whole cleaner: label each line, settle the lines in context, assemble the article, and say
+    whether it may have missed it (`Cleaned.doubts`)."""
+    verdicts = first_pass(text)
+    cleaned = assemble(settle(verdicts, settings))
+    return replace(cleaned, doubts=doubts(verdicts, list(cleaned.verdicts), cleaned.title is not None))

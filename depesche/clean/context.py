@@ -13,6 +13,7 @@ import re
 from typing import Callable, Iterator
 
 from ..model import Verdict
+from .language import split_words, starts_upper
 from .patterns import NAME_RE, SELF_INTRODUCTION_RE
 from .rules import count_stopwords
 
@@ -121,10 +122,10 @@ def take_lead(verdicts: list[Verdict], first: int, max_gap: int = LEAD_MAX_GAP_D
 
 def looks_like_heading(text: str) -> bool:
     """A short line that could head a section: capitalised, not a sentence, not a label."""
-    words = text.split()
+    words = split_words(text)
     return (
         1 < len(words) <= SUBHEADING_MAX_WORDS_DEFAULT
-        and (text[0].isupper() or text[0].isdigit())
+        and (starts_upper(text) or text[0].isdigit())
         and not text.endswith((".", ":", ",", ";"))
         and not text.startswith(("-", "•", "|"))
     )

@@ -13,6 +13,7 @@ from typing import Sequence
 
 from ..model import Verdict
 from .dates import has_date
+from .language import split_words, starts_upper
 from .rules import label_alone
 
 WINDOW_LINES_DEFAULT = 14  # non-blank lines above the article that may hold the headline
@@ -20,7 +21,7 @@ HEADLINE_MAX_CHARS_DEFAULT = 200
 REPEAT_MIN_CHARS_DEFAULT = 12  # shorter lines repeat as menu labels, not as headlines
 DISTANCE_COST_DEFAULT = 0.15  # per non-blank line between the headline and the article
 REPEATED_GAIN_DEFAULT = 1.0
-LOWER_CASE_COST_DEFAULT = 1.5  # headlines start with a capital, brand names aside
+LOWER_CASE_COST_DEFAULT = 1.5  # headlines start with a capital (in scripts that have them), brand names aside
 DATELINE_GAIN_DEFAULT = 1.5
 DATELINE_REACH_DEFAULT = 3  # non-blank lines below (or 2 above) the headline where its date line stands
 FEW_WORDS_COST_DEFAULT = 1.0  # one or two words: more often a label than a headline
@@ -54,7 +55,7 @@ def can_be_headline(v: Verdict) -> bool:
         return False
     if text.endswith((".", ":", ",", ";")) and not text.endswith("..."):
         return False
-    if len(text.split()) <= WIDGET_MAX_WORDS_DEFAULT and WIDGET_WORDS_RE.search(text):
+    if len(split_words(text)) <= WIDGET_MAX_WORDS_DEFAULT and WIDGET_WORDS_RE.search(text):
         return False
     return sum(c.isalpha() for c in text) >= 2 and not BYLINE_START_RE.match(text) and not has_date(text)
 
@@ -81,7 +82,7 @@ def dateline_gain(verdicts: Sequence[Verdict], rows: list[int], k: int) -> float
 
 
 def menu_item(v: Verdict) -> bool:
-    return len(v.text.split()) <= MENU_ITEM_MAX_WORDS_DEFAULT and not has_date(v.text)
+    return len(split_words(v.text)) <= MENU_ITEM_MAX_WORDS_DEFAULT and not has_date(v.text)
 
 
 def in_menu(verdicts: Sequence[Verdict], rows: list[int], k: int) -> bool:
@@ -118,9 +119,9 @@ def headline_score(verdicts: Sequence[Verdict], rows: list[int], k: int, first: 
     elif printed_again(verdicts, i):
         score += REPEATED_GAIN_DEFAULT
     score += dateline_gain(verdicts, rows, k) + SHARED_WORDS_GAIN_DEFAULT * shared_share(v.text, lead)
-    if len(v.text.split()) <= 2:
+    if len(split_words(v.text)) <= 2:
         score -= FEW_WORDS_COST_DEFAULT
-    if not (v.text[0].isupper() or v.text[0].isdigit() or not v.text[0].isalpha()):
+    if not (starts_upper(v.text) or not v.text[0].isalpha()):
         score -= LOWER_CASE_COST_DEFAULT
     if first_pass_label(v) == "paragraph":
         score -= PROSE_COST_DEFAULT

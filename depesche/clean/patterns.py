@@ -17,7 +17,7 @@ BYLINE_RE = re.compile(
     r"^(?:Von|Autor(?:in)?:?)\s+(?:(?:Dr|Prof)\.\s+)?"
     r"[A-ZÄÖÜ][\w'-]+\.?(?:\s+(?:und\s+|von\s+|van\s+|de\s+|zu\s+)?[A-ZÄÖÜ][\w'.-]*){0,4}$"
 )
-SENTENCE_END = tuple(".!?:;\"“”»«’)")
+SENTENCE_END = tuple(".!?:;\"“”»«’)。！？」』）")
 TRUNCATION_RE = re.compile(r"(?:\.\.\.|…)\s*(?:\[?(?:mehr|weiterlesen|more)\]?)?$", re.IGNORECASE)
 GLUED_RE = re.compile(r"[a-zäöüß][.!?,)€%]?[A-ZÄÖÜ][a-zäöüß]")
 # Phrases that the usual web publishing systems print around any article:

@@ -24,6 +24,7 @@ def explain(cleaned: Cleaned) -> str:
     meta = [
         ("title", cleaned.title), ("kicker", cleaned.kicker), ("byline", cleaned.byline),
         ("credits", "; ".join(cleaned.credits) or None), ("source", cleaned.source),
+        ("unsure", "; ".join(cleaned.doubts) or None),
     ]
     rows.append("")
     rows.extend(f"{key}: {value}" for key, value in meta if value)

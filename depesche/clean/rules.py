@@ -18,6 +18,7 @@ from .patterns import (
     SECTION_END_RE, SECTION_HEAD_RE, SENTENCE_END,
     TRUNCATION_RE, WIDGET_RE,
 )
+from .language import other_stopwords, split_words, text_size
 
 PARAGRAPH_MIN_WORDS_DEFAULT = 8
 PARAGRAPH_MIN_CHARS_DEFAULT = 60
@@ -47,17 +48,23 @@ PUNCTUATION = ".,;:!?\"'()[]{}…–—-„“”»«‚‘’/*#|"
 
 
 def tokens(text: str) -> list[str]:
-    """Lower-cased words without the punctuation around them."""
-    return [w.strip(PUNCTUATION) for w in text.lower().split()]
+    """Lower-cased words without the punctuation around them (Chinese and Japanese: characters)."""
+    return [w.strip(PUNCTUATION) for w in split_words(text.lower())]
 
 
-def count_stopwords(words: list[str]) -> int:
-    """Stopwords of the language the line is written in: the stoplist it matches best.
+def home_stopwords(words: list[str]) -> tuple[int, int]:
+    """How many of the words the German and the English stoplist hold."""
+    de, en = stopwords("de"), stopwords("en")
+    return sum(w in de for w in words), sum(w in en for w in words)
+
+
+def count_stopwords(words: list[str], other: frozenset[str] = frozenset()) -> int:
+    """Stopwords of the language the line is written in: the stoplist it matches best (German,
+    English, or `other`, the page's language when it is neither; see language.py).
 
     Detected per line, so an English quote on a German page (or the reverse) is still prose.
     """
-    de, en = stopwords("de"), stopwords("en")
-    return max(sum(w in de for w in words), sum(w in en for w in words))
+    return max(*home_stopwords(words), sum(w in other for w in words) if other else 0)
 
 
 def detect_language(words: list[str]) -> str:
@@ -77,7 +84,7 @@ class Line:
 
     @cached_property
     def words(self) -> list[str]:
-        return self.text.split()
+        return split_words(self.text)
 
     @cached_property
     def density(self) -> float:
@@ -85,11 +92,15 @@ class Line:
 
 
 def to_lines(text: str) -> list[Line]:
-    """Measure every line of a page once."""
+    """Measure every line of a page once (stopwords: of German, English and the page's language)."""
     texts = text.split("\n")
     counts = Counter(texts)
-    return [Line(no, t, counts[t], count_stopwords(tokens(t)), t.lower()) if t else Line(no, t, 0)
-            for no, t in enumerate(texts, start=1)]
+    words = [tokens(t) for t in texts]
+    home = [home_stopwords(w) for w in words]
+    page_home = max(sum(de for de, _ in home), sum(en for _, en in home))
+    other = other_stopwords(text, [w for line in words for w in line], page_home)
+    return [Line(no, t, counts[t], max(*h, sum(x in other for x in w) if other else 0), t.lower())
+            if t else Line(no, t, 0) for no, t, w, h in zip(range(1, len(texts) + 1), texts, words, home)]
 
 
 Rule = Callable[[Line], "str | None"]
@@ -178,7 +189,7 @@ def rule_paragraph(line: Line, min_density: float = STOPWORD_DENSITY_MIN_DEFAULT
                    max_capitalised: float = CAPITALISED_MAX_SHARE_DEFAULT) -> str | None:
     """Prose: enough words, stopwords among them, not all capitalised, and ends as a sentence ends."""
     text, words = line.text, line.words
-    if len(words) < PARAGRAPH_MIN_WORDS_DEFAULT or len(text) < PARAGRAPH_MIN_CHARS_DEFAULT:
+    if len(words) < PARAGRAPH_MIN_WORDS_DEFAULT or text_size(text) < PARAGRAPH_MIN_CHARS_DEFAULT:
         return None
     if line.density < min_density or capitalised_share(words) > max_capitalised:
         return None
@@ -189,7 +200,7 @@ def rule_paragraph(line: Line, min_density: float = STOPWORD_DENSITY_MIN_DEFAULT
 
 def rule_sentence(line: Line, min_words: int = SENTENCE_MIN_WORDS_DEFAULT) -> str | None:
     """A short line that reads as a sentence: some stopwords, and ends as sentences end."""
-    if len(line.words) >= min_words and line.stops >= 1 and line.text.endswith((".", "!", "?")):
+    if len(line.words) >= min_words and line.stops >= 1 and line.text.endswith((".", "!", "?", "。", "！", "？")):
         return "sentence"
     return None
 
@@ -209,8 +220,7 @@ LINE_RULES: tuple[Rule, ...] = (
 def label_alone(text: str) -> str:
     """What a line is by itself, however often the page prints it (asked for every repeated line,
     by several context rules)."""
-    (line,) = to_lines(text)
-    return classify(line).label
+    return classify(Line(1, text, 1, count_stopwords(tokens(text)), text.lower())).label
 
 
 def classify(line: Line, rules: tuple[Rule, ...] = LINE_RULES) -> Verdict:

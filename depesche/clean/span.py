@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Verdict
-from .context import LEAD_MAX_GAP_DEFAULT, NEUTRAL_LABELS, take_lead, take_tail, trailing_off
+from .context import LEAD_MAX_GAP_DEFAULT, NEUTRAL_LABELS, SHORT_LABELS, take_lead, take_tail, trailing_off
+from .language import split_words
 from .rules import label_alone
 
 SHORT_COST_DEFAULT = 1.0
@@ -24,6 +25,7 @@ TRAILER_MIN_SHARE_DEFAULT = 1.5  # the article before the break outweighs the tr
 
 BAD_LABELS = frozenset({"widget", "consent", "glued", "teaser", "repeated", "date"})
 BREAK_LABELS = frozenset({"widget", "consent", "glued", "teaser"})
+BLOCK_LINE_LABELS = SHORT_LABELS | {"widget", "teaser", "repeated", "date", "glued"}
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,7 @@ class SpanSettings:
 def line_weight(v: Verdict, settings: SpanSettings = SpanSettings()) -> float:
     """How much a line speaks for (prose) or against (menus, widgets) being inside the article."""
     if v.label == "paragraph":
-        return settings.gain * len(v.text.split())
+        return settings.gain * len(split_words(v.text))
     if v.label in NEUTRAL_LABELS:
         return 0.0
     if v.label == "section-end":
@@ -53,13 +55,21 @@ def line_weight(v: Verdict, settings: SpanSettings = SpanSettings()) -> float:
     return -settings.widget_cost if v.label in BAD_LABELS else -settings.short_cost
 
 
+def continues_block(verdicts: list[Verdict], i: int) -> bool:
+    """A short or widget-like line right below another non-blank line (no blank line between): the next
+    line of one block (a code listing, a table, a list of links), not a block of its own. (Not a
+    consent banner's line: that one costs what it costs wherever it stands.)"""
+    return i > 0 and verdicts[i].label in BLOCK_LINE_LABELS and verdicts[i - 1].label != "blank"
+
+
 def heaviest_run(verdicts: list[Verdict], end: int, settings: SpanSettings) -> tuple[float, tuple[int, int] | None]:
-    """The run of lines before `end` with the greatest total weight (Kadane) and its weight."""
+    """The run of lines before `end` with the greatest total weight (Kadane) and its weight; the lines
+    of one block after its first count nothing (a code listing or a table weighs as one short line)."""
     best, best_span, total, start = 0.0, None, 0.0, 0
     for i in range(end):
         if total <= 0:
             total, start = 0.0, i
-        total += line_weight(verdicts[i], settings)
+        total += 0.0 if continues_block(verdicts, i) else line_weight(verdicts[i], settings)
         if total > best:
             best, best_span = total, (start, i)
     return best, best_span

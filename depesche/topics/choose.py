@@ -1,14 +1,17 @@
 """Choosing: how many of the ranked candidates to give, and never two for one thing.
 
-The cut-off gives a tag while it raises the F1 expected against an editor's list;
-the probabilities come from the ranking's score and the tag's place in the list
+The cut-off gives a tag while it raises the F1 expected against an editor's list
+and is likely enough to be one an editor gave (`Settings.min_probability`); the
+probabilities come from the ranking's score and the tag's place in the list
 (`Settings.calibration`).
 """
 from __future__ import annotations
 
 import math
+from itertools import takewhile
 from typing import Sequence
 
+from .fit import names_first
 from .lang import fold
 from .settings import Settings
 
@@ -20,7 +23,8 @@ def cut(probabilities: Sequence[float], settings: Settings) -> int:
     expects F1 = 2 * (p_1 + ... + p_k) / (k + E): a tag is worth giving while it is
     likelier than about half the F1 reached so far.
     """
-    limit = len(probabilities)  # `listed` gave at most `settings.max_topics`
+    likely = len(list(takewhile(lambda p: p >= settings.min_probability, probabilities)))
+    limit = max(min(len(probabilities), settings.min_topics), likely)  # `listed` gave at most `max_topics`
     expected = [2 * sum(probabilities[:k]) / (k + settings.expected_tags) for k in range(1, limit + 1)]
     best = 1 + max(range(len(expected)), key=lambda i: (expected[i], -i)) if expected else 0
     return min(limit, max(best, settings.min_topics))
@@ -61,7 +65,7 @@ def listed(scored: list[tuple[float, str]], settings: Settings) -> list[tuple[fl
 
 
 def choose(scored: list[tuple[float, str]], settings: Settings) -> list[str]:
-    """Best first, as many as `cut` finds worth giving."""
+    """As many as `cut` finds worth giving, best first, but names and specific terms before common nouns."""
     scored = listed(scored, settings)
     probabilities = [1 / (1 + math.exp(-max(-30.0, min(30.0, value)))) for value, _ in scored]
-    return [name for _, name in scored[:cut(probabilities, settings)]]
+    return names_first([name for _, name in scored[:cut(probabilities, settings)]])

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 from typing import Iterator, NamedTuple, Sequence
 
+from .fit import base_form, headline_proper
 from .lang import CACHE_SIZE_DEFAULT, is_proper, lemma, zipf
 from .vocab import Vocabulary
 
@@ -91,21 +92,26 @@ def token_kind(token: str, initial: bool) -> tuple[str, str]:
 
 
 def words(text: str, skip: list[tuple[int, int]]) -> Iterator[Word]:
-    """The text's tag words with their kind, leaving out spans the vocabulary already took."""
+    """The text's tag words with their kind, leaving out spans the vocabulary already took and
+    a noun right after a number, which measures something ("1,4 Millionen", "20 Minuten", "3 Tonnen")."""
     end = 0
     spans = iter(skip)  # in order and apart, as `finditer` found them
     span = next(spans, None)
+    previous = ""
     # (gap, token) pairs in one C-level pass: cheaper than a match object per word
     for number, (gap, token) in enumerate(GAP_WORD_RE.findall(text)):
         start = end + len(gap)
         end = start + len(token)
         initial = number == 0 or ends_sentence(gap)
+        counted = previous.isdigit() and gap.isspace()
+        previous = token
         while span and span[1] <= start:
             span = next(spans, None)
         if token.endswith("-") or (span and span[0] <= start):
             continue
         head, kind = token_kind(token, initial)
-        if kind:  # most words are lower-case and no tag word; `runs` splits at them by the text between anyway
+        # most words are lower-case and no tag word; `runs` splits at them by the text between anyway
+        if kind and not (counted and kind == "noun"):
             yield Word(token, head, kind, start, end, initial)
 
 
@@ -139,7 +145,8 @@ def runs(text: str, found: list[Word]) -> Iterator[list[Word]]:
     run: list[Word] = []
     for word in found:
         joined = (run and text[run[-1].end:word.start].strip() == "" and not word.initial
-                  and not (run[-1].kind == word.kind == "noun" and not is_proper(run[-1].text)))
+                  and not (run[-1].kind == word.kind == "noun" and not is_proper(run[-1].text))
+                  and not (word.kind == "adj" and zipf(word.text) >= FUNCTION_WORD_ZIPF_DEFAULT))
         if not joined:
             if run:
                 yield run
@@ -155,7 +162,7 @@ def single(word: Word, block: int) -> Mention | None:
     if word.kind == "name":
         return Mention(word.head, "name", block)
     if word.kind == "noun":
-        return Mention(lemma(word.head) or word.head, "noun", block)
+        return Mention(base_form(word.head, lemma(word.head)), "noun", block)
     return None
 
 
@@ -181,8 +188,10 @@ def block_mentions(text: str, block: int, vocabulary: Vocabulary) -> Iterator[Me
 def mentions(title: str, blocks: Sequence[str], vocabulary: Vocabulary) -> list[Mention]:
     """Every mention in the headline (block 0) and the body (blocks 1...).
 
-    A headline made from the body's first words is no headline: it would count them twice.
+    A headline made from the body's first words is no headline: it would count them twice;
+    the site's name beside the headline is none of its words.
     """
+    title = headline_proper(title)
     if blocks and blocks[0].startswith(title.rstrip("…").strip()):
         title = ""
     return [m for i, text in enumerate([title, *blocks]) for m in block_mentions(text, i, vocabulary)]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from .choose import choose
+from .fit import fold_abbreviations, fold_genitive_names, fold_glued, is_fit
 from .lang import fold, is_converted, zipf
 from .mentions import Mention
 from .settings import FEATURES, Settings
@@ -133,9 +134,12 @@ def features(candidate: Candidate, blocks: int, most: int, place: int) -> tuple[
 def candidates(found: Sequence[Mention], vocabulary: Vocabulary) -> list[tuple[str, tuple[float, ...]]]:
     """Every distinct, unblocked candidate with its features."""
     table = gather(found, vocabulary)
+    fold_genitive_names(table)
+    fold_glued(table)
     fold_variants(table)
+    fold_abbreviations(table)
     kept = [c for key, c in table.items()
-            if key not in vocabulary.blocked and (len(key) >= MIN_LENGTH_DEFAULT or c.name.isupper())]
+            if key not in vocabulary.blocked and (len(key) >= MIN_LENGTH_DEFAULT or c.name.isupper()) and is_fit(c)]
     blocks = 1 + max((m.block for m in found), default=0)
     counts = {c.name: sum(c.blocks.values()) for c in kept}
     most = max(counts.values(), default=1)

@@ -1,0 +1,63 @@
+"""Fit the cleaner's doubt model (depesche/clean/doubts.py) on the study halves of both sets.
+
+A logistic model on the thirteen measures of `doubts.measures`, to tell pages the
+cleaner got wrong (F1 < .5) from the others; fitted on the study halves only, with the
+threshold that warns about 9 % of the study pages it got right, and scored on the check
+halves. Prints the weights as clean/doubts.py holds them (weight per unit of a measure,
+the measure's mean, the bias and the threshold). Needs numpy (the `train` extra).
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from depesche.clean.cleaner import assemble, first_pass
+from depesche.clean.doubts import DOUBTS, measures
+from depesche.clean.settle import settle
+
+GOOD_WARNED_SHARE = 0.09
+L2 = 1.0
+STEPS, RATE = 4000, 0.2
+
+
+def page_measures(text: str) -> list[float] | None:
+    verdicts = first_pass(text)
+    cleaned = assemble(settle(verdicts))
+    if not cleaned.blocks:
+        return None
+    values = measures(verdicts, list(cleaned.verdicts), cleaned.title is not None)
+    return [values[name] for name in DOUBTS]
+
+
+def fit(x: np.ndarray, wrong: np.ndarray) -> tuple[np.ndarray, np.ndarray, float]:
+    """Logistic regression on standardised measures (gradient descent, a little L2); the weights
+    per unit of each measure, the means, and the bias."""
+    mean, scale = x.mean(0), x.std(0) + 1e-9
+    z = (x - mean) / scale
+    w, b = np.zeros(z.shape[1]), 0.0
+    for _ in range(STEPS):
+        p = 1 / (1 + np.exp(-(z @ w + b)))
+        w -= RATE * (z.T @ (p - wrong) / len(wrong) + L2 * w / len(wrong))
+        b -= RATE * float((p - wrong).mean())
+    return w / scale, mean, b
+
+
+def run(halves: list[tuple[str, str, str, float]]) -> None:
+    """`halves`: (set name, half, page text, F1) for every page of both sets."""
+    rows = [(s, h, m, f) for s, h, text, f in halves if (m := page_measures(text)) is not None]
+    study = [r for r in rows if r[1] == "study"]
+    x = np.array([r[2] for r in study])
+    wrong = np.array([r[3] < 0.5 for r in study], dtype=float)
+    weights, mean, bias = fit(x, wrong)
+    scores = (x - mean) @ weights + bias
+    threshold = float(np.quantile(scores[wrong == 0], 1 - GOOD_WARNED_SHARE))
+    print("doubt model fitted on the study halves:")
+    for name, w, m in zip(DOUBTS, weights, mean):
+        print(f"    {name!r}: Doubt({w:.4f}, {m:.3f}, …),")
+    print(f"DOUBT_BIAS = {bias:.4f}\nDOUBT_THRESHOLD = {threshold:.3f}")
+    for set_name in sorted({r[0] for r in rows}):
+        for half in ("study", "check"):
+            part = [r for r in rows if r[0] == set_name and r[1] == half]
+            warned = (np.array([r[2] for r in part]) - mean) @ weights + bias >= threshold
+            bad = np.array([r[3] < 0.5 for r in part])
+            print(f"  {set_name} {half}: warned {int(warned[bad].sum())}/{int(bad.sum())} of pages with F1 < .5, "
+                  f"{int(warned[~bad].sum())}/{int((~bad).sum())} of the others")

@@ -1,0 +1,89 @@
+"""Which tags an editor would publish: generic nouns, headline figures, glued, cut and doubled names."""
+from __future__ import annotations
+
+from depesche.topics.choose import cut
+from depesche.topics.extract import extract_topics
+from depesche.topics.fit import abbreviates, base_form, headline_proper, is_fit
+from depesche.topics.lang import lemma
+from depesche.topics.rank import Candidate
+from depesche.topics.settings import Settings
+from depesche.topics.vocab import Vocabulary
+
+
+def tags(title: str, *blocks: str) -> list[str]:
+    return extract_topics(title, list(blocks), Vocabulary())
+
+
+def noun(name: str, blocks: dict[int, int]) -> Candidate:
+    return Candidate(name, "noun", blocks=blocks)
+
+
+def test_a_generic_noun_is_no_tag_unless_the_article_keeps_to_it() -> None:
+    assert not is_fit(noun("Mensch", {2: 1, 4: 1}))  # "Mensch" twice in the body: every article has that
+    assert not is_fit(noun("Nutzung", {0: 1, 3: 1}))
+    assert is_fit(noun("Mensch", {0: 1, 1: 3, 2: 3, 3: 3}))  # an article about people
+    assert is_fit(noun("Genitalverstümmelung", {3: 1}))  # a rare word is specific even once
+    found = tags("Siemens baut in Görlitz", "Die Menschen in Görlitz freuen sich über Siemens.",
+                 "Siemens investiert. Für die Menschen ist das eine gute Zeit.")
+    assert "Siemens" in found and "Görlitz" in found
+    assert not {"Mensch", "Menschen", "Zeit"} & set(found), found
+
+
+def test_a_noun_only_the_headline_uses_is_a_figure_of_speech() -> None:
+    assert not is_fit(noun("Seitenhieb", {0: 1}))
+    found = tags("Seitenhieb gegen Tesla", "Elon Musk lästert über Tesla.", "Tesla verkauft weniger Autos.")
+    assert "Tesla" in found and "Seitenhieb" not in found
+
+
+def test_a_measure_after_a_number_is_no_tag() -> None:
+    found = tags("Bauern ernten Hopfen", "Die Bauern ernten 300 Tonnen Hopfen in 20 Minuten.",
+                 "Sie bekommen 1,4 Millionen für 200 Tonnen Hopfen.")
+    assert "Hopfen" in found
+    assert not {"Tonne", "Million", "Minute"} & set(found), found
+
+
+def test_a_name_glued_to_the_word_before_it_gives_the_name() -> None:
+    found = tags("Ymer siegt", "Im Finale von Pune Elias Ymer schlug den Favoriten.",
+                 "Elias Ymer jubelte. Ymer spielt nächste Woche in Wien.")
+    assert "Elias Ymer" in found
+    assert "Pune Elias Ymer" not in found
+
+
+def test_a_name_is_not_cut_to_a_rarer_lemma() -> None:
+    assert lemma("Rheinfelden") == "Rheinfeld"  # simplemma reads it as a plural
+    assert base_form("Rheinfelden", lemma("Rheinfelden")) == "Rheinfelden"
+    assert base_form("Weihnachtsmärkte", lemma("Weihnachtsmärkte")) == "Weihnachtsmarkt"
+    found = tags("Brücke in Rheinfelden gesperrt", "In Rheinfelden ist die Rheinbrücke gesperrt.",
+                 "Rheinfelden leitet den Verkehr um.")
+    assert "Rheinfelden" in found and "Rheinfeld" not in found
+
+
+def test_a_genitive_name_takes_its_base_form() -> None:
+    found = tags("Berlusconis Prozess", "Der Prozess gegen Silvio Berlusconis Firma geht weiter.",
+                 "Berlusconi schweigt, Berlusconi wartet.")
+    assert "Silvio Berlusconi" in found and "Silvio Berlusconis" not in found
+
+
+def test_an_abbreviation_and_its_long_form_are_one_tag() -> None:
+    assert abbreviates("KI", "Künstliche Intelligenz") and abbreviates("EuGH", "Europäischer Gerichtshof")
+    assert not abbreviates("KI", "Kim Jong") and not abbreviates("EU", "Elias Ymer")
+    found = tags("KI in der Klinik", "Künstliche Intelligenz (KI) hilft Ärzten in Ulm.",
+                 "Die KI erkennt Tumore. Ohne KI ginge das nicht, sagt die Klinik in Ulm.")
+    assert ("KI" in found) != ("Künstliche Intelligenz" in found), found
+
+
+def test_the_sites_name_beside_the_headline_is_no_subject() -> None:
+    assert headline_proper("Fünf HR-Trends 2023 | HR JOURNAL") == "Fünf HR-Trends 2023"
+    assert headline_proper("Netzpolitik im Wahlkampf der USA - Netz Für Alle") == "Netzpolitik im Wahlkampf der USA"
+    kept = "Autofinanzierung – Autokredit oder Leasing?"
+    assert headline_proper(kept) == kept
+    assert headline_proper("Bernal kämpft um Karriere") == "Bernal kämpft um Karriere"
+    found = tags("Bosch baut Heizjacken | Werkzeugforum", "Bosch hat eine Heizjacke vorgestellt.",
+                 "Die Heizjacke von Bosch wärmt.")
+    assert "Bosch" in found and "Werkzeugforum" not in found
+
+
+def test_a_further_tag_must_be_likely_enough() -> None:
+    assert cut([0.9, 0.3, 0.2], Settings(min_probability=0.35)) == 1
+    assert cut([0.9, 0.6, 0.2], Settings(min_probability=0.35, expected_tags=3)) == 2
+    assert cut([0.2, 0.1], Settings(min_probability=0.35)) == Settings().min_topics
