@@ -57,6 +57,26 @@ def test_a_template_edit_renders_pages_again_but_cleans_and_tags_nothing(config:
     assert_same_as_clean_build(changed, tmp_path)
 
 
+def test_cards_are_rendered_again_only_when_their_own_templates_change(config: Config, tmp_path: Path,
+                                                                      monkeypatch):
+    build(config)
+    cards = []
+    real_card_html = pipeline.card_html
+    monkeypatch.setattr(pipeline, "card_html", lambda env, config, article: cards.append(article.id)
+                        or real_card_html(env, config, article))
+    templates = tmp_path / "templates"
+    shutil.copytree(config.templates, templates)
+    changed = replace(config, templates=templates)
+    (templates / "base.html").write_text((templates / "base.html").read_text() + "<!-- eine Änderung -->\n")
+    build(changed)
+    assert cards == []
+    macros = (templates / "_macros.html").read_text()
+    (templates / "_macros.html").write_text(macros.replace('<p class="teaser">', '<p class="teaser anders">'))
+    build(changed)
+    assert len(cards) == 4 and 'class="teaser anders"' in (config.out / "index.html").read_text()
+    assert_same_as_clean_build(changed, tmp_path)
+
+
 def test_a_vocabulary_edit_tags_again_without_cleaning(config: Config, tmp_path: Path, counted: dict[str, int]):
     config = own_vocabulary(config, tmp_path)
     build(config)

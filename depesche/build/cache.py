@@ -134,7 +134,7 @@ def trusted_parts(cache: BuildCache, stages: dict[str, str]) -> BuildCache:
     same = {stage for stage, fingerprint in stages.items() if cache.stages.get(stage) == fingerprint}
     results = unshelve(cache.shelf) if "clean" in same else {}
     outputs = {path: f if f and output_stage(f[0]) in same else None for path, f in cache.outputs.items()}
-    kept = replace(cache, stages=stages, outputs=outputs, cards=cache.cards if "pages" in same else {})
+    kept = replace(cache, stages=stages, outputs=outputs, cards=cache.cards if "cards" in same else {})
     if "article" in same:
         return replace(kept, processed=results)
     verdicts_hold = "words" in same  # HanTa's verdicts depend on the tagger's code, not on the vocabulary

@@ -3,7 +3,7 @@
 A change invalidates only the stages that read what changed. Cleaning reads the
 seed and the cleaner's code; tagging adds the tagger's code, the topic vocabulary
 and the time zone; pages add the templates and the settings; feeds add the
-settings but no template. So a template edit re-renders pages but cleans, tags
+settings but no template; an article's card reads its own templates only. So a template edit re-renders pages but cleans, tags
 and writes feeds for no article again, and a vocabulary edit re-tags but does not
 re-clean. Code is hashed by what the files hold, not where they are.
 """
@@ -14,6 +14,8 @@ from dataclasses import replace
 from itertools import chain
 from pathlib import Path
 
+from jinja2 import Environment, FileSystemLoader, TemplateError, meta
+
 from ..config import Config
 
 CACHE_FORMAT = 8
@@ -21,6 +23,7 @@ PACKAGE = Path(__file__).resolve().parent.parent  # depesche/
 CLEANING_CODE = ("clean", "read.py", "model.py")
 RENDERING_ONLY_CODE = ("site", "feeds", "commands")  # not read when an article is made
 BODY_CODE = ("site/document.py",)  # the body's HTML is made with the article
+CARD_TEMPLATE = "_card.html"
 FEED_KINDS = frozenset({"feed", "opml", "sitemap", "robots"})  # outputs made without templates
 
 
@@ -50,6 +53,29 @@ def settings_digest(config: Config) -> str:
     return digest(replace(config, seeds=Path(), out=Path(), templates=Path(), topics_file=Path(), cache=Path()))
 
 
+def templates_reached(folder: Path, name: str) -> list[str] | None:
+    """The templates that rendering `name` reads (it and what it includes, imports or extends);
+    None if that cannot be known (a name computed while rendering, a broken template)."""
+    env, todo, seen = Environment(loader=FileSystemLoader(folder)), [name], set()
+    try:
+        while todo:
+            current = todo.pop()
+            if current not in seen:
+                seen.add(current)
+                todo += meta.find_referenced_templates(env.parse(env.loader.get_source(env, current)[0]))
+    except (TemplateError, TypeError):
+        return None
+    return None if None in seen else sorted(seen)
+
+
+def card_templates_digest(folder: Path) -> str:
+    """The templates of an article's card, hashed; all templates if they cannot be told apart."""
+    names = templates_reached(folder, CARD_TEMPLATE)
+    if names is None:
+        return files_digest(folder, "*")
+    return digest(*chain.from_iterable((name, (folder / name).read_bytes()) for name in names))
+
+
 def stage_fingerprints(config: Config) -> dict[str, str]:
     """Stage name -> the hash of what it reads besides the seed."""
     vocabulary = config.topics_file.read_bytes() if config.topics_file.is_file() else b""
@@ -62,6 +88,7 @@ def stage_fingerprints(config: Config) -> dict[str, str]:
         "words": digest(CACHE_FORMAT, article_code),
         "article": digest(CACHE_FORMAT, article_code, vocabulary, config.timezone),
         "pages": digest(CACHE_FORMAT, all_code, files_digest(config.templates, "*"), settings),
+        "cards": digest(CACHE_FORMAT, all_code, card_templates_digest(config.templates), settings),
         "feeds": digest(CACHE_FORMAT, all_code, settings),
     }
 
