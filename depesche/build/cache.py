@@ -94,7 +94,8 @@ class BuildCache:
     shelf: dict[str, Shard] = field(default_factory=dict)  # `processed` as the cache file holds it
     site: str = ""  # the output folder that `outputs` describes
     format: int = CACHE_FORMAT
-    earlier: dict[str, Processed] = field(default_factory=dict)  # results made with another vocabulary
+    cleaned: dict[str, bytes] = field(default_factory=dict)  # seed key -> cleaner's parts, when `processed` is not trusted
+    verdicts: tuple[tuple[str, bool], ...] = ()  # HanTa's verdicts, when `processed` is not trusted
 
 
 Shard = tuple[frozenset[str], bytes]  # the seed keys of one shard, and its results pickled
@@ -138,8 +139,8 @@ def trusted_parts(cache: BuildCache, stages: dict[str, str]) -> BuildCache:
     if "article" in same:
         return replace(kept, processed=results)
     verdicts_hold = "words" in same  # HanTa's verdicts depend on the tagger's code, not on the vocabulary
-    return replace(kept, shelf={}, earlier={k: p if verdicts_hold else replace(p, proper_nouns=())
-                                            for k, p in results.items()})
+    return replace(kept, shelf={}, cleaned={key: result.cleaned for key, result in results.items()},
+                   verdicts=tuple(chain.from_iterable(r.proper_nouns for r in results.values())) if verdicts_hold else ())
 
 
 def load_cache(folder: Path, stages: dict[str, str]) -> BuildCache:
@@ -175,7 +176,7 @@ def loaded_cache(folder: Path, stages: dict[str, str]) -> Iterator[BuildCache]:
 
 def dump_cache(cache: BuildCache, previous: Mapping[str, Shard]) -> bytes:
     """The cache's bytes; shards whose keys the `previous` shelf held keep their bytes."""
-    shelved = replace(cache, processed={}, earlier={}, shelf=shelve(cache.processed, previous))
+    shelved = replace(cache, processed={}, cleaned={}, verdicts=(), shelf=shelve(cache.processed, previous))
     return pickle.dumps(shelved, protocol=pickle.HIGHEST_PROTOCOL)
 
 
@@ -201,12 +202,12 @@ class Reuse:
         return self.last.processed.get(key)
 
     def cleaned(self) -> dict[str, bytes]:
-        """Seed key -> what the cleaner made of it, from results the last build made with another vocabulary."""
-        return {key: result.cleaned for key, result in self.last.earlier.items() if result.cleaned}
+        """Seed key -> what the cleaner made of it, when the last build's articles cannot be reused."""
+        return self.last.cleaned
 
     def proper_nouns(self) -> Iterator[tuple[tuple[str, bool], ...]]:
         """HanTa's verdicts that the last build's results carry."""
-        return (known.proper_nouns for known in chain(self.last.processed.values(), self.last.earlier.values()))
+        return chain((known.proper_nouns for known in self.last.processed.values()), [self.last.verdicts])
 
     def card(self, article_digest: str, make: Callable[[], str]) -> str:
         html = self.cards[article_digest] = self.last.cards.get(article_digest) or make()
