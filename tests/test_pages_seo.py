@@ -13,7 +13,7 @@ from lxml import etree
 
 from depesche.config import Config
 from depesche.build.pipeline import render_site
-from depesche.site.seo import script_json
+from depesche.site.seo import indented_json, script_json
 
 from conftest import SUB_PATH_URL, make_article
 
@@ -137,3 +137,16 @@ def test_script_json_round_trips_any_text_and_never_opens_markup(text):
     block = str(script_json({"headline": text}))
     assert not set("<>&") & set(block)
     assert json.loads(block) == {"headline": text}
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(JSON_VALUES)
+def test_indented_json_is_what_the_json_module_writes(value):
+    assert indented_json(value) == json.dumps(value, ensure_ascii=False, indent=2)

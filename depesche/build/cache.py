@@ -1,14 +1,14 @@
 """The build cache: what the last build made of each seed, and what each output was made from.
 
-It lives beside the settings (`.depesche/build-cache`), never in the published site,
-and is trusted only when written by the same code, templates, topic vocabulary and
-settings; what it says of the site's files holds only for the folder it was written
-for. A missing, corrupt or foreign cache means a full build, never a wrong site.
+It lives beside the settings (`.depesche/build-cache`), never in the published site.
+Each part is trusted only while what its stage reads is unchanged (fingerprints.py):
+a template edit keeps every article, a vocabulary edit keeps what the cleaner made;
+what it says of the site's files holds only for the folder it was written for. A
+missing, corrupt or foreign cache means a full build, never a wrong site.
 """
 from __future__ import annotations
 
 import gc
-import hashlib
 import os
 import pickle
 import zlib
@@ -24,31 +24,32 @@ from ..read import SeedFile
 from ..site.plan import Output
 from ..site.related import Layout, Related, updated_related
 from ..site.render import CompiledTemplates
+from .fingerprints import CACHE_FORMAT, digest, output_stage, stage_fingerprints
 
 CACHE_FILE = "build-cache"
-CACHE_FORMAT = 7
 SHARD_DIGITS = 2  # results are pickled in 256 shards by their key's first two hex digits
-PACKAGE = Path(__file__).resolve().parent.parent  # depesche/
 
 
 @dataclass(frozen=True)
 class Processed:
-    """What one seed became: its article, its body as HTML, the warnings on the way.
+    """What one seed became: its article, its body as HTML, the warnings on the way, and what
+    the cleaner made of it (so that a new vocabulary re-tags it without cleaning it again).
 
     A build holds every article at once, so the article keeps no blocks and the
-    body is kept compressed (10,000 bodies: 12 MB instead of 45).
+    body and the cleaner's parts are kept compressed (10,000 bodies: 12 MB instead of 45).
     """
 
     article: Article
     body: bytes  # the body's HTML, zlib-compressed
     warnings: tuple[str, ...] = ()
     proper_nouns: tuple[tuple[str, bool], ...] = ()  # HanTa's verdicts made for it, so rebuilds need not load HanTa
+    cleaned: bytes = b""  # the cleaner's parts without its line verdicts, pickled and compressed
 
     @classmethod
     def of(cls, article: Article, body_html: str, warnings: tuple[str, ...] = (),
-           proper_nouns: tuple[tuple[str, bool], ...] = ()) -> Processed:
+           proper_nouns: tuple[tuple[str, bool], ...] = (), cleaned: bytes = b"") -> Processed:
         return cls(replace(article, blocks=()), zlib.compress(body_html.encode("utf-8"), 1), warnings,
-                   proper_nouns)
+                   proper_nouns, cleaned)
 
     @property
     def body_html(self) -> str:
@@ -83,15 +84,18 @@ class Bodies(Mapping[str, str]):
 
 @dataclass(frozen=True)
 class BuildCache:
-    fingerprint: str = ""
+    stages: dict[str, str] = field(default_factory=dict)  # stage -> fingerprint of what it read
     processed: dict[str, Processed] = field(default_factory=dict)  # seed key -> result
-    outputs: dict[str, tuple] = field(default_factory=dict)  # output path -> fingerprint
+    outputs: dict[str, tuple | None] = field(default_factory=dict)  # output path -> fingerprint (None: not trusted)
     cards: dict[str, str] = field(default_factory=dict)  # article digest -> card HTML
     signatures: dict[str, tuple] = field(default_factory=dict)  # seed name -> (its signature, its key)
     related: tuple[Layout, Related] = ((), {})  # the articles' order and topics, and the related articles chosen
     templates: dict[str, bytes] = field(default_factory=dict)  # Jinja2's compiled templates
     shelf: dict[str, Shard] = field(default_factory=dict)  # `processed` as the cache file holds it
     site: str = ""  # the output folder that `outputs` describes
+    format: int = CACHE_FORMAT
+    cleaned: dict[str, bytes] = field(default_factory=dict)  # seed key -> cleaner's parts, when `processed` is not trusted
+    verdicts: tuple[tuple[str, bool], ...] = ()  # HanTa's verdicts, when `processed` is not trusted
 
 
 Shard = tuple[frozenset[str], bytes]  # the seed keys of one shard, and its results pickled
@@ -119,52 +123,40 @@ def unshelve(shelf: Mapping[str, Shard]) -> dict[str, Processed]:
     return processed
 
 
-def digest(*parts: object) -> str:
-    """A short stable hash of the parts: bytes as they are (a repr of a file's bytes is slow),
-    the rest in one repr that also says where each bytes part stood and how long it was."""
-    hashed = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        if isinstance(part, bytes):
-            hashed.update(part)
-    shape = tuple(("<bytes>", len(part)) if isinstance(part, bytes) else part for part in parts)
-    hashed.update(repr(shape).encode("utf-8"))
-    return hashed.hexdigest()
-
-
-def files_digest(folder: Path, pattern: str) -> str:
-    """A hash of every file below `folder` matching `pattern`, names and bytes."""
-    paths = sorted(p for p in folder.rglob(pattern) if p.is_file()) if folder.is_dir() else []
-    return digest(*chain.from_iterable((str(p.relative_to(folder)), p.read_bytes()) for p in paths))
-
-
-def build_fingerprint(config: Config) -> str:
-    """Everything besides the seeds that the output depends on: the files' contents, not where
-    they are, so a fresh clone elsewhere with the cache restored still reuses it."""
-    vocabulary = config.topics_file.read_bytes() if config.topics_file.is_file() else b""
-    settings = replace(config, seeds=Path(), out=Path(), templates=Path(), topics_file=Path(), cache=Path())
-    return digest(CACHE_FORMAT, files_digest(PACKAGE, "*.py"), files_digest(config.templates, "*"),
-                  vocabulary, settings)
-
-
 def seed_key(raw: RawSeed) -> str:
     """The cache key of a seed: its bytes, its sidecar, its dates and its name."""
     return digest(raw.path, raw.stem, raw.data, raw.sidecar, raw.added, raw.changed, raw.modified)
 
 
-def load_cache(folder: Path, fingerprint: str) -> BuildCache:
-    """The previous build's cache, or an empty one if it cannot be trusted."""
+def trusted_parts(cache: BuildCache, stages: dict[str, str]) -> BuildCache:
+    """The parts of `cache` whose stage read the same as this build's will. Outputs name their
+    articles by seed key, slug and topics, and only the topics depend on the vocabulary, so
+    they stay with the templates and settings, whatever became of the articles."""
+    same = {stage for stage, fingerprint in stages.items() if cache.stages.get(stage) == fingerprint}
+    results = unshelve(cache.shelf) if "clean" in same else {}
+    outputs = {path: f if f and output_stage(f[0]) in same else None for path, f in cache.outputs.items()}
+    kept = replace(cache, stages=stages, outputs=outputs, cards=cache.cards if "cards" in same else {})
+    if "article" in same:
+        return replace(kept, processed=results)
+    verdicts_hold = "words" in same  # HanTa's verdicts depend on the tagger's code, not on the vocabulary
+    return replace(kept, shelf={}, cleaned={key: result.cleaned for key, result in results.items()},
+                   verdicts=tuple(chain.from_iterable(r.proper_nouns for r in results.values())) if verdicts_hold else ())
+
+
+def load_cache(folder: Path, stages: dict[str, str]) -> BuildCache:
+    """The previous build's cache with the parts that still hold; an empty one if it cannot be trusted."""
     path = folder / CACHE_FILE
     try:
         cache = pickle.loads(path.read_bytes())
-        if not isinstance(cache, BuildCache) or cache.fingerprint != fingerprint:
-            return BuildCache(fingerprint)
-        return replace(cache, processed=unshelve(cache.shelf))
+        if not isinstance(cache, BuildCache) or cache.format != CACHE_FORMAT:
+            return BuildCache(stages)
+        return trusted_parts(cache, stages)
     except Exception:  # noqa: BLE001 - any damage to the cache only costs a full build
-        return BuildCache(fingerprint)
+        return BuildCache(stages)
 
 
 @contextmanager
-def loaded_cache(folder: Path, fingerprint: str) -> Iterator[BuildCache]:
+def loaded_cache(folder: Path, stages: dict[str, str]) -> Iterator[BuildCache]:
     """The previous build's cache, kept out of the cycle collector's sight while the build runs.
 
     At 10,000 articles it is some 100,000 objects without cycles; the collector
@@ -172,7 +164,7 @@ def loaded_cache(folder: Path, fingerprint: str) -> Iterator[BuildCache]:
     """
     gc.disable()
     try:
-        cache = load_cache(folder, fingerprint)
+        cache = load_cache(folder, stages)
     finally:
         gc.enable()
     gc.freeze()
@@ -184,7 +176,7 @@ def loaded_cache(folder: Path, fingerprint: str) -> Iterator[BuildCache]:
 
 def dump_cache(cache: BuildCache, previous: Mapping[str, Shard]) -> bytes:
     """The cache's bytes; shards whose keys the `previous` shelf held keep their bytes."""
-    shelved = replace(cache, processed={}, shelf=shelve(cache.processed, previous))
+    shelved = replace(cache, processed={}, cleaned={}, verdicts=(), shelf=shelve(cache.processed, previous))
     return pickle.dumps(shelved, protocol=pickle.HIGHEST_PROTOCOL)
 
 
@@ -209,9 +201,13 @@ class Reuse:
     def result(self, key: str) -> Processed | None:
         return self.last.processed.get(key)
 
+    def cleaned(self) -> dict[str, bytes]:
+        """Seed key -> what the cleaner made of it, when the last build's articles cannot be reused."""
+        return self.last.cleaned
+
     def proper_nouns(self) -> Iterator[tuple[tuple[str, bool], ...]]:
         """HanTa's verdicts that the last build's results carry."""
-        return (known.proper_nouns for known in self.last.processed.values())
+        return chain((known.proper_nouns for known in self.last.processed.values()), [self.last.verdicts])
 
     def card(self, article_digest: str, make: Callable[[], str]) -> str:
         html = self.cards[article_digest] = self.last.cards.get(article_digest) or make()
@@ -237,7 +233,7 @@ class Reuse:
                     outputs: Sequence[Output]) -> bytes:
         """The next cache's bytes (made after the outputs are written, so that its 30 MB at
         10,000 articles are not held while they render)."""
-        cache = BuildCache(self.last.fingerprint, results, {o.path: o.fingerprint for o in outputs}, self.cards,
+        cache = BuildCache(self.last.stages, results, {o.path: o.fingerprint for o in outputs}, self.cards,
                            {f.shown: (f.signature, keys[f.shown]) for f in files if f.shown in keys},
                            self.related_state, self.templates.known, site=self.site)
         return dump_cache(cache, self.last.shelf)
@@ -246,5 +242,5 @@ class Reuse:
 @contextmanager
 def reuse_from(config: Config) -> Iterator[Reuse]:
     """What the last build left in `config.cache` that this build may reuse."""
-    with loaded_cache(config.cache, build_fingerprint(config)) as cache:
+    with loaded_cache(config.cache, stage_fingerprints(config)) as cache:
         yield Reuse(cache, str(config.out.resolve()))

@@ -8,11 +8,13 @@ the result is the same byte for byte.
 """
 from __future__ import annotations
 
+import pickle
 import time
+import zlib
 from functools import partial
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
+from typing import Callable, Iterator, Mapping, Sequence
 from zoneinfo import ZoneInfo
 
 from jinja2 import Environment
@@ -20,7 +22,7 @@ from jinja2 import Environment
 from ..clean.cleaner import clean
 from ..config import Config
 from ..enrich import MetadataError, enrich
-from ..model import Article, RawSeed, Seed
+from ..model import Article, Cleaned, RawSeed, Seed
 from ..read import SeedError, SeedFile, list_seeds, parse_seed, read_raw
 from ..site.collate import collate
 from ..site.document import body_markdown, markdown_to_html
@@ -33,9 +35,9 @@ from ..topics.lang import remember_proper, take_proper_verdicts
 from ..topics.vocab import Vocabulary, load_vocabulary
 from . import parallel
 from .cache import (
-    CACHE_FILE, Bodies, Processed, Reuse, build_fingerprint, digest, load_cache, reuse_from, seed_key,
-    share_topics,
+    CACHE_FILE, Bodies, Processed, Reuse, load_cache, reuse_from, seed_key, share_topics,
 )
+from .fingerprints import digest, stage_fingerprints
 from .write import update_site, write_file, write_site
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -55,7 +57,7 @@ def unsure_warnings(path: str, doubts: tuple[str, ...]) -> list[str]:
 
 def unsure_articles(config: Config) -> list[str]:
     """The warnings about doubted articles that the last build recorded (none without its cache)."""
-    cache = load_cache(config.cache, build_fingerprint(config))
+    cache = load_cache(config.cache, stage_fingerprints(config))
     results = [cache.processed.get(key) for _, key in cache.signatures.values()]
     return sorted(w for result in results if result is not None for w in result.warnings if UNSURE in w)
 
@@ -72,26 +74,40 @@ class BuildReport:
     seconds: float = 0.0
 
 
-def process(seed: Seed, vocabulary: Vocabulary, config: Config) -> tuple[Article, list[str]]:
-    """Clean and enrich one seed; warnings come back prefixed with its path."""
-    cleaned = clean(seed.text)
+def pack_cleaned(cleaned: Cleaned) -> bytes:
+    return zlib.compress(pickle.dumps(replace(cleaned, verdicts=()), pickle.HIGHEST_PROTOCOL), 1)
+
+
+def unpack_cleaned(packed: bytes) -> Cleaned:
+    return pickle.loads(zlib.decompress(packed))
+
+
+def process(seed: Seed, vocabulary: Vocabulary, config: Config,
+            cleaned: Cleaned | None = None) -> tuple[Article, list[str]]:
+    """Clean (unless the cleaner's parts are given) and enrich one seed; warnings come back prefixed with its path."""
+    cleaned = cleaned or clean(seed.text)
     if not cleaned.blocks:
         raise EmptyArticleError("no article text found (only boilerplate or empty)")
     article, warnings = enrich(seed, cleaned, vocabulary, ZoneInfo(config.timezone))
     return article, [f"{seed.path}: {w}" for w in warnings] + unsure_warnings(seed.path, cleaned.doubts)
 
 
-def process_raw(raw: RawSeed, vocabulary: Vocabulary, config: Config) -> Processed | str:
-    """One raw seed all the way to its article and body HTML, or the error message."""
+def process_raw(raw: RawSeed, vocabulary: Vocabulary, config: Config,
+                known: Mapping[str, bytes] = {}) -> Processed | str:
+    """One raw seed all the way to its article and body HTML, or the error message; `known`
+    holds what the cleaner made of seeds before (by seed key), which need not be cleaned again."""
     take_proper_verdicts()  # so that the result carries only the verdicts made for this seed
+    packed = known.get(seed_key(raw)) if known else None
     try:
-        article, warnings = process(parse_seed(raw), vocabulary, config)
+        seed = parse_seed(raw)
+        cleaned = unpack_cleaned(packed) if packed else clean(seed.text)
+        article, warnings = process(seed, vocabulary, config, cleaned)
     except SeedError as error:
         return str(error)
     except (MetadataError, EmptyArticleError) as error:
         return f"{raw.path}: {error}"
     return Processed.of(article, markdown_to_html(body_markdown(article)), tuple(warnings),
-                        tuple(sorted(take_proper_verdicts().items())))
+                        tuple(sorted(take_proper_verdicts().items())), packed or pack_cleaned(cleaned))
 
 
 def seed_keys(files: Sequence[SeedFile], reuse: Reuse) -> tuple[dict[str, str], dict[str, RawSeed], list[str]]:
@@ -123,8 +139,8 @@ def process_all(keys: dict[str, str], read: dict[str, RawSeed], reuse: Reuse, vo
         remember_proper(proper_nouns)
     if parallel.would_fork(len(missing)):
         load_models()  # once, before the workers fork: they share the loaded tables
-    made = share_topics(parallel.map_ordered(process_raw, list(missing.values()), (vocabulary, config), progress,
-                                             "seeds"))
+    made = share_topics(parallel.map_ordered(process_raw, list(missing.values()),
+                                             (vocabulary, config, reuse.cleaned()), progress, "seeds"))
     fresh = dict(zip(missing, made))
     results, errors, owners = {}, [], {}
     for key in keys.values():

@@ -1,0 +1,120 @@
+"""The cache is kept per stage: an edit redoes only the stages that read what changed,
+and the site still equals a clean build byte for byte."""
+from __future__ import annotations
+
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from depesche import enrich
+from depesche.build import pipeline
+from depesche.build.cache import CACHE_FILE, load_cache
+from depesche.build.fingerprints import stage_fingerprints
+from depesche.build.pipeline import build
+from depesche.config import Config
+
+from test_incremental import assert_same_as_clean_build, site_bytes
+
+
+@pytest.fixture
+def counted(monkeypatch) -> dict[str, int]:
+    """How often this process cleaned and tagged an article."""
+    counts = {"cleaned": 0, "tagged": 0}
+    real_clean, real_extract = pipeline.clean, enrich.extract_topics
+
+    def counted_clean(text):
+        counts["cleaned"] += 1
+        return real_clean(text)
+
+    def counted_extract(*args):
+        counts["tagged"] += 1
+        return real_extract(*args)
+
+    monkeypatch.setattr(pipeline, "clean", counted_clean)
+    monkeypatch.setattr(enrich, "extract_topics", counted_extract)
+    return counts
+
+
+def own_vocabulary(config: Config, tmp_path: Path) -> Config:
+    vocabulary = tmp_path / "topics.toml"
+    shutil.copy(config.topics_file, vocabulary)
+    return replace(config, topics_file=vocabulary)
+
+
+def test_a_template_edit_renders_pages_again_but_cleans_and_tags_nothing(config: Config, tmp_path: Path,
+                                                                          counted: dict[str, int]):
+    build(config)
+    assert counted == {"cleaned": 4, "tagged": 4}
+    templates = tmp_path / "templates"
+    shutil.copytree(config.templates, templates)
+    (templates / "base.html").write_text((templates / "base.html").read_text() + "<!-- eine Änderung -->\n")
+    changed = replace(config, templates=templates)
+    report = build(changed)
+    assert (report.processed, counted) == (0, {"cleaned": 4, "tagged": 4})
+    assert (config.out / "index.html").read_text().endswith("<!-- eine Änderung -->\n")
+    assert_same_as_clean_build(changed, tmp_path)
+
+
+def test_cards_are_rendered_again_only_when_their_own_templates_change(config: Config, tmp_path: Path,
+                                                                      monkeypatch):
+    build(config)
+    cards = []
+    real_card_html = pipeline.card_html
+    monkeypatch.setattr(pipeline, "card_html", lambda env, config, article: cards.append(article.id)
+                        or real_card_html(env, config, article))
+    templates = tmp_path / "templates"
+    shutil.copytree(config.templates, templates)
+    changed = replace(config, templates=templates)
+    (templates / "base.html").write_text((templates / "base.html").read_text() + "<!-- eine Änderung -->\n")
+    build(changed)
+    assert cards == []
+    macros = (templates / "_macros.html").read_text()
+    (templates / "_macros.html").write_text(macros.replace('<p class="teaser">', '<p class="teaser anders">'))
+    build(changed)
+    assert len(cards) == 4 and 'class="teaser anders"' in (config.out / "index.html").read_text()
+    assert_same_as_clean_build(changed, tmp_path)
+
+
+def test_a_vocabulary_edit_tags_again_without_cleaning(config: Config, tmp_path: Path, counted: dict[str, int]):
+    config = own_vocabulary(config, tmp_path)
+    build(config)
+    results = load_cache(config.cache, stage_fingerprints(config)).processed.values()
+    topic = sorted(t for result in results for t in result.article.topics)[0]
+    assert f"themen/{topic.slug}/index.html" in site_bytes(config.out)
+    vocabulary = config.topics_file.read_text(encoding="utf-8")
+    config.topics_file.write_text(vocabulary.replace("block = [", f'block = ["{topic.name}", ', 1), encoding="utf-8")
+    report = build(config)
+    assert report.processed == 4 and counted == {"cleaned": 4, "tagged": 8}
+    assert f"themen/{topic.slug}/index.html" not in site_bytes(config.out)
+    assert_same_as_clean_build(config, tmp_path)
+
+
+@pytest.mark.parametrize("setting", [{"title": "Die Depesche"}, {"base_url": "https://example.org/news/"}])
+def test_a_settings_edit_renders_again_without_tagging(config: Config, tmp_path: Path, counted: dict[str, int],
+                                                       setting: dict[str, str]):
+    build(config)
+    changed = replace(config, **setting)
+    report = build(changed)
+    assert report.processed == 0 and counted == {"cleaned": 4, "tagged": 4}
+    assert report.rendered == report.files  # every page and feed shows the title and the links
+    assert_same_as_clean_build(changed, tmp_path)
+
+
+def test_a_new_time_zone_makes_the_articles_again(config: Config, tmp_path: Path, counted: dict[str, int]):
+    build(config)
+    changed = replace(config, timezone="America/New_York")
+    assert build(changed).processed == 4
+    assert_same_as_clean_build(changed, tmp_path)
+
+
+def test_a_cache_of_another_format_means_a_full_build(config: Config, tmp_path: Path, monkeypatch):
+    from depesche.build import cache
+
+    build(config)
+    monkeypatch.setattr(cache, "CACHE_FORMAT", cache.CACHE_FORMAT + 1)
+    report = build(config)
+    assert report.processed == 4 and report.rendered == report.files
+    assert (config.cache / CACHE_FILE).is_file()
+    assert_same_as_clean_build(config, tmp_path)
