@@ -138,3 +138,18 @@ def test_the_seeds_write_no_date_and_name_their_one_author():
     assert all(c.dated is None for c in found.values())
     assert {name: c.author.name for name, c in found.items() if c.author} == {
         "001_69778916e7124965.txt": "Marleen Frontzeck-Hornke"}
+
+
+def test_a_dateline_opening_the_body_becomes_the_date_not_a_paragraph():
+    lead = "Die Preise steigen zum Fahrplanwechsel, und Fahrgäste sollen früh buchen."
+    cleaned = clean(MENU + HEADLINE + "\n\n" + lead + "\n\n19. Oktober 2019, 19:08 Uhr DIE ZEIT Nr. 43/2019\n\n" + BODY)
+    assert cleaned.dated is not None and cleaned.dated.day == date(2019, 10, 19)
+    texts = [b.text for b in cleaned.blocks]
+    assert texts[0] == lead and not any("Oktober 2019" in t for t in texts)
+
+
+def test_a_sentence_opening_with_a_date_stays_a_paragraph():
+    sentence = ("19. Oktober 2019: An diesem Tag kündigte die Bahn an, die Preise im Fernverkehr zum "
+                "Fahrplanwechsel deutlich zu erhöhen.")
+    cleaned = clean(MENU + HEADLINE + "\n\n" + sentence + "\n\n" + BODY)
+    assert cleaned.blocks[0].text == sentence

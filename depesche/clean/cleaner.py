@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..model import Block, Cleaned, Verdict
+from ..model import Block, Cleaned, CopyDate, Verdict
 from .byline import copy_author
 from .context import author_boxes
-from .dates import copy_date
+from .dates import copy_date, is_dateline
 from .doubts import doubts
 from .rules import classify, to_lines
 from .settle import settle
@@ -40,8 +40,23 @@ def split_source(text: str) -> tuple[str, str | None]:
     return text[: match.start()].rstrip(), "/".join(names)
 
 
+def without_dateline(verdicts: list[Verdict], dated: CopyDate | None) -> list[Verdict]:
+    """The verdicts with the body's opening line dropped when the article's date came from it and it
+    is a dateline: the date shows above the article, not again as its first paragraph."""
+    if dated is None or dated.rule != "date:opens-body":
+        return verdicts
+    return [replace(v, label="dateline", rule="date:dateline")
+            if v.line_no == dated.line_no and v.label in ("paragraph", "subheading") and is_dateline(v.text) else v
+            for v in verdicts]
+
+
 def assemble(verdicts: list[Verdict]) -> Cleaned:
     """Collect the parts of the article from the settled verdicts."""
+    title = next((i for i, v in enumerate(verdicts) if v.label == "title"), None)
+    body = next((i for i, v in enumerate(verdicts) if v.label == "paragraph"), None)
+    dated, author = copy_date(verdicts, title, body), copy_author(verdicts, title, body)
+    verdicts = without_dateline(verdicts, dated)
+
     def first(label: str) -> str | None:
         return next((v.text for v in verdicts if v.label == label), None)
 
@@ -50,8 +65,6 @@ def assemble(verdicts: list[Verdict]) -> Cleaned:
     if blocks and blocks[-1].role == "paragraph":
         text, source = split_source(blocks[-1].text)
         blocks[-1] = Block("paragraph", text)
-    title = next((i for i, v in enumerate(verdicts) if v.label == "title"), None)
-    body = next((i for i, v in enumerate(verdicts) if v.label == "paragraph"), None)
     return Cleaned(
         title=first("title"),
         kicker=first("kicker"),
@@ -60,8 +73,8 @@ def assemble(verdicts: list[Verdict]) -> Cleaned:
         credits=tuple(v.text for v in verdicts if v.label == "credit"),
         source=source,
         verdicts=tuple(verdicts),
-        dated=copy_date(verdicts, title, body),
-        author=copy_author(verdicts, title, body),
+        dated=dated,
+        author=author,
     )
 
 

@@ -28,6 +28,7 @@ ABOVE_HEADLINE_MAX_LINES_DEFAULT = 3  # non-blank lines above the headline where
 INTO_BODY_MAX_LINES_DEFAULT = 3  # lines of the body that may still open with the date
 DATE_AT_START_MAX_CHARS_DEFAULT = 40  # in a line of prose, the date must stand this close to its start
 SHORT_LINE_MAX_CHARS_DEFAULT = 160
+DATELINE_MAX_OTHER_WORDS_DEFAULT = 8  # a line opening the body with the date is a dateline when this little else is left
 DATE_CACHE_SIZE_DEFAULT = 4096  # a byline/date line; longer lines are prose
 
 _YEAR = r"(?:19|20)\d\d"
@@ -99,6 +100,13 @@ def publication_date(text: str, line_no: int, rule: str, prose: bool) -> CopyDat
         clock = (reading.hour, reading.minute) if re.search(r"\d:\d\d|\d\.\d\d\s*uhr|T\d\d:", written, re.I) else None
         return CopyDate(reading.date(), clock, line_no, rule, written.strip())
     return None
+
+
+def is_dateline(text: str) -> bool:
+    """A line that says when (and perhaps where or in which issue) rather than what: little is left
+    once its dates are taken out ("19. Oktober 2019, 19:08 Uhr DIE ZEIT Nr. 43/2019")."""
+    rest = DATE_SPAN_RE.sub(" ", text)
+    return len(text) <= SHORT_LINE_MAX_CHARS_DEFAULT and len(rest.split()) < DATELINE_MAX_OTHER_WORDS_DEFAULT
 
 
 def nearby_lines(verdicts: Sequence[Verdict], title: int | None, first: int | None,
