@@ -1,13 +1,15 @@
 """Headline, date and author as the cleaner finds them in a copied page."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+import dateparser
 import pytest
 
 from depesche.clean.cleaner import clean
 from depesche.enrich import FALLBACK_DATE_WARNING, enrich
+from depesche.clean.dates import PARSER_SETTINGS, has_date, read_date
 from depesche.clean.report import explain
 
 from conftest import SEEDS, make_seed
@@ -80,6 +82,33 @@ def test_dates_in_the_body_and_relative_dates_are_not_taken():
                            "wie jedes Jahr.\n")
     assert clean(body_date).dated is None
     assert clean(page("vor 3 Stunden")).dated is None  # its day would depend on the clock
+
+
+@pytest.mark.parametrize("written, reading", [
+    ("19.10.2019, 19:08 Uhr", datetime(2019, 10, 19, 19, 8)),
+    ("19.10.19", datetime(2019, 10, 19)),
+    ("15/07/2014", datetime(2014, 7, 15)),
+    ("07/15/2014", datetime(2014, 7, 15)),  # a month past 12: written month first
+    ("2019-10-19T19:08", datetime(2019, 10, 19, 19, 8)),
+    ("12.12.2022 | 06:46", datetime(2022, 12, 12, 6, 46)),
+    ("31.02.2019", None),
+    ("1.1.1989", None),
+])
+def test_dates_in_digits_are_read_as_dateparser_reads_them(written, reading):
+    assert read_date(written) == reading
+    assert dateparser_reading(written) == reading
+
+
+def dateparser_reading(written: str) -> datetime | None:
+    found = dateparser.parse(written, languages=["de", "en"], settings=PARSER_SETTINGS)
+    return found if found and 1990 <= found.year <= 2099 else None
+
+
+def test_a_number_before_a_word_that_is_no_month_is_no_date():
+    assert dateparser_reading("3 Tage 2019") is not None  # dateparser: three days before its base date
+    assert read_date("3 Tage 2019") is None and not has_date("Die besten 3 Tage 2019 im Überblick")
+    assert read_date("14 Feb 2020") == datetime(2020, 2, 14)
+    assert read_date("Oct 19, 2019 at 8:15 pm") == datetime(2019, 10, 19, 20, 15)
 
 
 def test_a_sidecar_date_overrides_the_copy():

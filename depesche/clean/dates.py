@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Sequence
 
-import dateparser
+from dateparser.date import DateDataParser
+from dateparser.languages.loader import default_loader
 
 from ..model import CopyDate, Verdict
 
@@ -61,12 +62,63 @@ PARSER_SETTINGS = {"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"
                    "RELATIVE_BASE": datetime(2000, 1, 1), "PREFER_DAY_OF_MONTH": "first"}
 
 
+# a date in digits, day first, with perhaps a 24-hour time: read without dateparser, which takes milliseconds a date
+NUMERIC_DATE_RE = re.compile(
+    r"(?:(?P<year4>\d{4})-(?P<month2>\d\d)-(?P<day2>\d\d)|(?P<day>\d{1,2})(?P<sep>[./])\s?(?P<month>\d{1,2})(?P=sep)\s?(?P<year>\d\d(?:\d\d)?))"
+    r"(?:(?:,?\s*(?:[-–|]\s*|um\s+)?|T)(?P<hour>\d{1,2})[:.](?P<minute>\d\d)(?:\s*(?:uhr|h))?)?",
+    re.IGNORECASE,
+)
+TIME_WORDS = frozenset({"uhr", "h", "um", "at", "à", "am", "pm"})
+
+
+@cache
+def parsers() -> tuple[DateDataParser, DateDataParser]:
+    """dateparser's readers, set up once: the first languages alone, then all."""
+    return (DateDataParser(languages=list(FIRST_LANGUAGES), settings=PARSER_SETTINGS),
+            DateDataParser(languages=list(LANGUAGES), settings=PARSER_SETTINGS))
+
+
+@cache
+def month_names() -> frozenset[str]:
+    """The month names and abbreviations of LANGUAGES, from dateparser's locale data (lower case)."""
+    months = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+              "november", "december")
+    return frozenset(name.lower() for lang in LANGUAGES for month in months
+                     for name in default_loader.get_locale(lang).info[month])
+
+
+def numeric_date(written: str) -> datetime | None:
+    """A digits-only date as dateparser reads it (day first, a month past 12 means month first)."""
+    found = NUMERIC_DATE_RE.fullmatch(written)
+    if not found:
+        return None
+    if found["year4"]:
+        year, month, day = int(found["year4"]), int(found["month2"]), int(found["day2"])
+    else:
+        day, month, year = int(found["day"]), int(found["month"]), int(found["year"])
+        year += (1900 if year >= 69 else 2000) if year < 100 else 0
+        if month > 12 >= day:
+            day, month = month, day
+    hour, minute = (int(found["hour"]), int(found["minute"])) if found["hour"] else (0, 0)
+    try:
+        return datetime(year, month, day, hour, minute)
+    except ValueError:
+        return None
+
+
 @lru_cache(maxsize=DATE_CACHE_SIZE_DEFAULT)
 def read_date(written: str) -> datetime | None:
-    """dateparser's reading of one date span; None if it is no full date."""
+    """The reading of one date span; None if it is no full date. Digits are read here; a span with a
+    word is handed to dateparser only when the word is a month name (or "am"/"pm" of a time)."""
     text = written.replace("’", "'").replace("'", "20")
-    found = (dateparser.parse(text, languages=list(FIRST_LANGUAGES), settings=PARSER_SETTINGS)
-             or dateparser.parse(text, languages=list(LANGUAGES), settings=PARSER_SETTINGS))
+    words = set(re.findall(r"[^\W\d_]+", text.lower()))
+    if NUMERIC_DATE_RE.fullmatch(text):
+        found = numeric_date(text)
+    elif words - TIME_WORDS and not words & month_names():
+        return None
+    else:
+        first, every = parsers()
+        found = first.get_date_data(text).date_obj or every.get_date_data(text).date_obj
     return found if found and 1990 <= found.year <= 2099 else None
 
 
@@ -118,7 +170,7 @@ def nearby_lines(verdicts: Sequence[Verdict], title: int | None, first: int | No
         return []
     anchor = title if title is not None else first
     below = [i for i in rows if i > anchor and (first is None or i < first)]
-    end = max((i for i in rows if verdicts[i].kept), default=-1)  # never past the article: comments follow it
+    end = next((i for i in reversed(rows) if verdicts[i].kept), -1)  # never past the article: comments follow it
     body = [i for i in rows if first is not None and first <= i <= end and i > anchor][:into_body]
     before = [i for i in reversed(rows) if i < anchor][:above]
     if title is None:

@@ -9,6 +9,7 @@ above the article are scored on these properties; the best one wins.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Sequence
 
 from ..model import Verdict
@@ -60,12 +61,10 @@ def can_be_headline(v: Verdict) -> bool:
     return sum(c.isalpha() for c in text) >= 2 and not BYLINE_START_RE.match(text) and not has_date(text)
 
 
-def printed_again(verdicts: Sequence[Verdict], i: int) -> bool:
-    """Does another line of the page print this line's text (alone or in a longer line)?"""
-    text = verdicts[i].text
-    if len(text) < REPEAT_MIN_CHARS_DEFAULT:
-        return False
-    return any(j != i and text in v.text for j, v in enumerate(verdicts) if len(v.text) >= len(text))
+def printed_again(page: str, text: str) -> bool:
+    """Does another line of the page (all lines joined by newlines) print this line's text, alone or
+    in a longer line?"""
+    return len(text) >= REPEAT_MIN_CHARS_DEFAULT and page.count(text) >= 2
 
 
 def is_dateline(v: Verdict) -> bool:
@@ -109,14 +108,14 @@ def shared_share(text: str, lead: set[str]) -> float:
     return min(1.0, len(stems(text) & lead) / SHARED_WORDS_FULL_DEFAULT)
 
 
-def headline_score(verdicts: Sequence[Verdict], rows: list[int], k: int, first: int, lead: set[str]) -> float:
-    i = rows[k]
-    v = verdicts[i]
-    between = sum(1 for j in rows if i < j < first)
+def headline_score(verdicts: Sequence[Verdict], rows: list[int], k: int, first: int, lead: set[str],
+                   page: str) -> float:
+    v = verdicts[rows[k]]
+    between = max(0, bisect_left(rows, first) - k - 1)  # non-blank lines between it and the article
     score = -DISTANCE_COST_DEFAULT * between
     if in_menu(verdicts, rows, k):
         score -= MENU_COST_DEFAULT
-    elif printed_again(verdicts, i):
+    elif printed_again(page, v.text):
         score += REPEATED_GAIN_DEFAULT
     score += dateline_gain(verdicts, rows, k) + SHARED_WORDS_GAIN_DEFAULT * shared_share(v.text, lead)
     if len(split_words(v.text)) <= 2:
@@ -132,8 +131,8 @@ def headline_line(verdicts: Sequence[Verdict], first: int, window: int = WINDOW_
     """Index of the headline among the lines above the article (line `first`), or None."""
     rows = [i for i, v in enumerate(verdicts) if v.label != "blank"]
     above = [k for k, i in enumerate(rows) if i <= first][-window - 1:]  # the body's first line too
-    lead = lead_stems(verdicts, first)
-    scored = [(headline_score(verdicts, rows, k, first, lead), rows[k])
+    lead, page = lead_stems(verdicts, first), "\n".join(v.text for v in verdicts)
+    scored = [(headline_score(verdicts, rows, k, first, lead, page), rows[k])
               for k in above if can_be_headline(verdicts[rows[k]])]
     if not scored:
         return None
