@@ -182,3 +182,12 @@ def test_a_sentence_opening_with_a_date_stays_a_paragraph():
                 "Fahrplanwechsel deutlich zu erhöhen.")
     cleaned = clean(MENU + HEADLINE + "\n\n" + sentence + "\n\n" + BODY)
     assert cleaned.blocks[0].text == sentence
+
+
+def test_the_headline_under_a_breadcrumb_that_ends_with_it_wins_over_a_label_above_the_body():
+    short = "Homo Brandenburgensis"
+    lead = ("Die Brandenburger fassen sich kurz, und ein Gespräch mit ihnen kommt schnell zur Sache, "
+            "wie jeder weiß, der hier einmal ein Brot gekauft hat.")
+    crumbs = "Pfadnavigation\n\nStartseite\n\nDie Menschen\n\n" + short + "\n\n"
+    text = MENU + crumbs + short + "\n\nMenschen in Brandenburg\n\n" + lead + "\n\n" + BODY
+    assert clean(text).title == short

@@ -22,6 +22,9 @@ HEADLINE_MAX_CHARS_DEFAULT = 200
 REPEAT_MIN_CHARS_DEFAULT = 12  # shorter lines repeat as menu labels, not as headlines
 DISTANCE_COST_DEFAULT = 0.15  # per non-blank line between the headline and the article
 REPEATED_GAIN_DEFAULT = 1.0
+ECHO_GAIN_DEFAULT = 2.0  # for a line that one of the ECHO_REACH_DEFAULT lines right above prints too
+ECHO_REACH_DEFAULT = 2
+ECHO_MAX_PRINTS_DEFAULT = 4
 LOWER_CASE_COST_DEFAULT = 1.5  # headlines start with a capital (in scripts that have them), brand names aside
 DATELINE_GAIN_DEFAULT = 1.5
 DATELINE_REACH_DEFAULT = 3  # non-blank lines below (or 2 above) the headline where its date line stands
@@ -65,6 +68,15 @@ def printed_again(page: str, text: str) -> bool:
     """Does another line of the page (all lines joined by newlines) print this line's text, alone or
     in a longer line?"""
     return len(text) >= REPEAT_MIN_CHARS_DEFAULT and page.count(text) >= 2
+
+
+def echoed(verdicts: Sequence[Verdict], rows: list[int], k: int, page: str) -> bool:
+    """Does one of the two lines right above print the same text? A breadcrumb ends with the
+    headline that stands under it, and some pages print the headline twice in a row (a lead printed
+    twice is prose, and a label that the page prints many times, "Link zum Artikel", no headline)."""
+    text = verdicts[rows[k]].text
+    return (len(text) >= REPEAT_MIN_CHARS_DEFAULT and first_pass_label(verdicts[rows[k]]) != "paragraph" and page.count(text) <= ECHO_MAX_PRINTS_DEFAULT
+            and any(verdicts[j].text == text for j in rows[max(0, k - ECHO_REACH_DEFAULT):k]))
 
 
 def is_dateline(v: Verdict) -> bool:
@@ -113,7 +125,9 @@ def headline_score(verdicts: Sequence[Verdict], rows: list[int], k: int, first: 
     v = verdicts[rows[k]]
     between = max(0, bisect_left(rows, first) - k - 1)  # non-blank lines between it and the article
     score = -DISTANCE_COST_DEFAULT * between
-    if in_menu(verdicts, rows, k):
+    if echoed(verdicts, rows, k, page):
+        score += ECHO_GAIN_DEFAULT
+    elif in_menu(verdicts, rows, k):
         score -= MENU_COST_DEFAULT
     elif printed_again(page, v.text):
         score += REPEATED_GAIN_DEFAULT
