@@ -191,3 +191,9 @@ def test_the_headline_under_a_breadcrumb_that_ends_with_it_wins_over_a_label_abo
     crumbs = "Pfadnavigation\n\nStartseite\n\nDie Menschen\n\n" + short + "\n\n"
     text = MENU + crumbs + short + "\n\nMenschen in Brandenburg\n\n" + lead + "\n\n" + BODY
     assert clean(text).title == short
+
+
+def test_a_release_date_under_a_sidebar_box_does_not_make_it_the_headline():
+    box = "Spiele-Tipp: Fernverkehr Simulator 2\n\nRelease: 11.02.2005\n\nWertung 8 von 10\n\nZum Spiel\n\n"
+    text = MENU + box + HEADLINE + "\n\nSpecial\n\nSpiele\n\n" + BODY
+    assert clean(text).title == HEADLINE

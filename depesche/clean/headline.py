@@ -13,7 +13,7 @@ from bisect import bisect_left
 from typing import Sequence
 
 from ..model import Verdict
-from .dates import has_date
+from .dates import has_date, publication_date
 from .language import split_words, starts_upper
 from .rules import label_alone
 
@@ -80,7 +80,8 @@ def echoed(verdicts: Sequence[Verdict], rows: list[int], k: int, page: str) -> b
 
 
 def is_dateline(v: Verdict) -> bool:
-    return v.label in ("byline", "date") or bool(BYLINE_START_RE.match(v.text)) or has_date(v.text[:80])
+    return (v.label in ("byline", "date") or bool(BYLINE_START_RE.match(v.text))
+            or publication_date(v.text[:80], v.line_no, "", prose=False) is not None)
 
 
 def dateline_gain(verdicts: Sequence[Verdict], rows: list[int], k: int) -> float:
