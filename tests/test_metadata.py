@@ -197,3 +197,24 @@ def test_a_release_date_under_a_sidebar_box_does_not_make_it_the_headline():
     box = "Spiele-Tipp: Fernverkehr Simulator 2\n\nRelease: 11.02.2005\n\nWertung 8 von 10\n\nZum Spiel\n\n"
     text = MENU + box + HEADLINE + "\n\nSpecial\n\nSpiele\n\n" + BODY
     assert clean(text).title == HEADLINE
+
+
+@pytest.mark.parametrize("footer", [
+    "Der Beitrag wurde am Samstag, den 19. Oktober 2019 um 15:21 Uhr veröffentlicht und unter Verkehr abgelegt.",
+    "Erscheinungsdatum: 19.10.2019",
+])
+def test_a_publication_date_at_the_articles_foot_counts_when_none_stands_by_the_headline(footer):
+    cleaned = clean(page(below="\n" + footer + "\n"))
+    assert cleaned.dated is not None and cleaned.dated.day == date(2019, 10, 19)
+    assert cleaned.dated.rule == "date:labelled"
+
+
+def test_a_labelled_date_inside_the_body_or_two_at_the_foot_are_not_taken():
+    inside = ("Der Bericht dazu wurde am 3. März 2018 veröffentlicht, und seither hat sich an den Preisen "
+              "im Fernverkehr nach Ansicht der Verbände nur wenig getan.\n\n")
+    more = "".join(f"Die Bahn verweist auf {what}, die in den kommenden Jahren auf die Strecken kommen sollen "
+                   "und die Fahrt nach ihren Angaben für alle angenehmer machen werden.\n\n"
+                   for what in ("neue Züge", "neue Werkstätten", "neue Stellwerke"))
+    assert clean(MENU + HEADLINE + "\n\n" + BODY + "\n" + inside + more).dated is None
+    posts = "\nVeröffentlicht am 19.10.2019 von Anna\n\nVeröffentlicht am 21.10.2019 von Ben\n"
+    assert clean(page(below=posts)).dated is None

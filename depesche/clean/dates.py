@@ -30,6 +30,9 @@ INTO_BODY_MAX_LINES_DEFAULT = 3  # lines of the body that may still open with th
 DATE_AT_START_MAX_CHARS_DEFAULT = 40  # in a line of prose, the date must stand this close to its start
 SHORT_LINE_MAX_CHARS_DEFAULT = 160
 DATELINE_MAX_OTHER_WORDS_DEFAULT = 8  # a line opening the body with the date is a dateline when this little else is left
+LABEL_REACH_CHARS_DEFAULT = 40  # a publication word stands this close before its date
+FOOT_LINES_DEFAULT = 3  # the article's last non-blank lines, where a labelled date may stand
+AFTER_ARTICLE_MAX_LINES_DEFAULT = 10  # and the non-blank lines past it
 DATE_CACHE_SIZE_DEFAULT = 4096  # a byline/date line; longer lines are prose
 
 _YEAR = r"(?:19|20)\d\d"
@@ -58,6 +61,8 @@ OTHER_EVENT_RE = re.compile(
     r"(?<!posted)(?<!erschienen)(?<!publiziert)(?<!am)(?<!on):)\s*$",
     re.IGNORECASE,
 )
+PUBLISHED_RE = re.compile(r"\b(?:ver[öo]ffentlicht|erschienen|erscheinungsdatum|publiziert|published|posted)\b",
+                          re.IGNORECASE)
 PARSER_SETTINGS = {"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"],
                    "RELATIVE_BASE": datetime(2000, 1, 1), "PREFER_DAY_OF_MONTH": "first"}
 
@@ -149,9 +154,13 @@ def publication_date(text: str, line_no: int, rule: str, prose: bool) -> CopyDat
             continue
         if UPDATE_RE.search(text[max(0, offset - 30):offset]) or OTHER_EVENT_RE.search(text[:offset]):
             continue
-        clock = (reading.hour, reading.minute) if re.search(r"\d:\d\d|\d\.\d\d\s*uhr|T\d\d:", written, re.I) else None
-        return CopyDate(reading.date(), clock, line_no, rule, written.strip())
+        return CopyDate(reading.date(), clock_of(written, reading), line_no, rule, written.strip())
     return None
+
+
+def clock_of(written: str, reading: datetime) -> tuple[int, int] | None:
+    """(hour, minute) if the written date gives a time."""
+    return (reading.hour, reading.minute) if re.search(r"\d:\d\d|\d\.\d\d\s*uhr|T\d\d:", written, re.I) else None
 
 
 def is_dateline(text: str) -> bool:
@@ -179,11 +188,39 @@ def nearby_lines(verdicts: Sequence[Verdict], title: int | None, first: int | No
             + [(i, "date:above-headline") for i in before])
 
 
+def labelled_date(text: str, line_no: int, reach: int = LABEL_REACH_CHARS_DEFAULT) -> CopyDate | None:
+    """A date that a publication word introduces or follows ("Erscheinungsdatum: 07.02.2022",
+    "Der Beitrag wurde am 27. November 2019 veröffentlicht")."""
+    for offset, written, reading in dates_in(text):
+        if len(text) > SHORT_LINE_MAX_CHARS_DEFAULT and offset > DATE_AT_START_MAX_CHARS_DEFAULT:
+            return None  # in prose, a date the text talks about
+        before, after = text[max(0, offset - reach):offset], text[offset + len(written):].lstrip()
+        if (PUBLISHED_RE.search(before) or PUBLISHED_RE.match(after)) and not UPDATE_RE.search(before):
+            return CopyDate(reading.date(), clock_of(written, reading), line_no, "date:labelled", written.strip())
+    return None
+
+
+def foot_lines(verdicts: Sequence[Verdict], title: int | None, first: int | None,
+               last_lines: int = FOOT_LINES_DEFAULT, after: int = AFTER_ARTICLE_MAX_LINES_DEFAULT) -> list[int]:
+    """The article's last lines and a few past it: where a footer such as "Der Beitrag wurde am …
+    veröffentlicht" stands (inside the body, a labelled date is one the text talks about)."""
+    anchor = title if title is not None else first
+    end = next((i for i in range(len(verdicts) - 1, -1, -1) if verdicts[i].kept), None)
+    if anchor is None or end is None:
+        return []
+    rows = [i for i in range(anchor, len(verdicts)) if verdicts[i].label != "blank"]
+    in_article = sum(1 for i in rows if i <= end)
+    return rows[max(0, in_article - last_lines):in_article + after]
+
+
 def copy_date(verdicts: Sequence[Verdict], title: int | None, first: int | None) -> CopyDate | None:
-    """The article's date where the copy writes it next to the headline (indices into verdicts)."""
+    """The article's date where the copy writes it next to the headline, else where a publication word
+    labels it at the article's foot, when all such labels there give one day (indices into verdicts)."""
     for i, rule in nearby_lines(verdicts, title, first):
         v = verdicts[i]
         found = publication_date(v.text, v.line_no, rule, prose=v.label == "paragraph" or rule == "date:opens-body")
         if found is not None:
             return found
-    return None
+    labelled = [found for i in foot_lines(verdicts, title, first)
+                if (found := labelled_date(verdicts[i].text, verdicts[i].line_no)) is not None]
+    return labelled[0] if len({found.day for found in labelled}) == 1 else None  # several: posts, not the article
