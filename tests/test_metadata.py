@@ -149,6 +149,7 @@ def test_an_author_box_names_the_author():
 
 @pytest.mark.parametrize("furniture", [
     "Samstag, 5. Oktober 2013", "MikeNils 18.10.2019, 15:07 Uhr", "Noch kein Account?", "Von Anna Muster",
+    "Finanzmagazin /PP 20. Juni 2019 Aktuell, Verkehr", "Geschrieben von Anna Muster am 19.10.2019",
 ])
 def test_the_headline_is_never_a_date_line_a_user_or_a_widget(furniture):
     cleaned = clean(page(furniture))
@@ -218,3 +219,9 @@ def test_a_labelled_date_inside_the_body_or_two_at_the_foot_are_not_taken():
     assert clean(MENU + HEADLINE + "\n\n" + BODY + "\n" + inside + more).dated is None
     posts = "\nVeröffentlicht am 19.10.2019 von Anna\n\nVeröffentlicht am 21.10.2019 von Ben\n"
     assert clean(page(below=posts)).dated is None
+
+
+def test_a_headline_may_name_a_day():
+    headline = "Protokoll der Vorstandssitzung vom 10. Oktober 2019"
+    text = MENU + headline + "\n\n" + BODY
+    assert clean(text).title == headline

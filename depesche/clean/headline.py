@@ -13,7 +13,7 @@ from bisect import bisect_left
 from typing import Sequence
 
 from ..model import Verdict
-from .dates import has_date, publication_date
+from .dates import PUBLISHED_RE, dates_in, has_date, publication_date
 from .language import split_words, starts_upper
 from .rules import label_alone
 
@@ -45,6 +45,9 @@ WIDGET_WORDS_RE = re.compile(
     re.IGNORECASE,
 )
 WIDGET_MAX_WORDS_DEFAULT = 6
+PHRASE_BEFORE_DATE_MIN_WORDS_DEFAULT = 3
+# before a date, what makes a line a byline, a stamp or a meta line rather than a phrase about the day
+NOT_A_PHRASE_RE = re.compile(r"[|/·•]|\b(?:von|by|am|on|um|at|aktualisiert|updated|stand)\b", re.IGNORECASE)
 BYLINE_START_RE = re.compile(r"^(?:von|by|autor(?:in)?|author|text|fotos?|bild)\b", re.IGNORECASE)
 
 
@@ -61,7 +64,19 @@ def can_be_headline(v: Verdict) -> bool:
         return False
     if len(split_words(text)) <= WIDGET_MAX_WORDS_DEFAULT and WIDGET_WORDS_RE.search(text):
         return False
-    return sum(c.isalpha() for c in text) >= 2 and not BYLINE_START_RE.match(text) and not has_date(text)
+    return sum(c.isalpha() for c in text) >= 2 and not BYLINE_START_RE.match(text) and not is_date_line(text)
+
+
+def is_date_line(text: str) -> bool:
+    """A line with a date that does not stand in a phrase about it: a headline may name a day
+    ("Protokoll der Vorstandssitzung vom 10. Oktober 2019") after a few words that no byline,
+    publication or update word and no separator of a meta line ("Site /PP 20. Juni 2019") is among."""
+    found = dates_in(text)
+    if not found:
+        return False
+    before = text[:found[0][0]]
+    return (len(split_words(before)) < PHRASE_BEFORE_DATE_MIN_WORDS_DEFAULT
+            or bool(NOT_A_PHRASE_RE.search(before) or PUBLISHED_RE.search(before)))
 
 
 def printed_again(page: str, text: str) -> bool:
