@@ -225,3 +225,10 @@ def test_a_headline_may_name_a_day():
     headline = "Protokoll der Vorstandssitzung vom 10. Oktober 2019"
     text = MENU + headline + "\n\n" + BODY
     assert clean(text).title == headline
+
+
+def test_a_breadcrumb_that_ends_with_a_section_is_no_headline():
+    crumbs = "Wirtschaft > Verkehr > Bahn >"
+    cleaned = clean(MENU + crumbs + "\n\n" + BODY)
+    assert cleaned.title != crumbs
+    assert clean(MENU + crumbs + "\n\n" + HEADLINE + "\n\n" + BODY).title == HEADLINE

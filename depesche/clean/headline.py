@@ -48,11 +48,18 @@ WIDGET_MAX_WORDS_DEFAULT = 6
 PHRASE_BEFORE_DATE_MIN_WORDS_DEFAULT = 3
 # before a date, what makes a line a byline, a stamp or a meta line rather than a phrase about the day
 NOT_A_PHRASE_RE = re.compile(r"[|/·•]|\b(?:von|by|am|on|um|at|aktualisiert|updated|stand)\b", re.IGNORECASE)
+BREADCRUMB_RE = re.compile(r"\s+[>»›]+(?:\s+|$)")
 BYLINE_START_RE = re.compile(r"^(?:von|by|autor(?:in)?|author|text|fotos?|bild)\b", re.IGNORECASE)
 
 
 def first_pass_label(v: Verdict) -> str:
     return label_alone(v.text) if v.label == "repeated" else v.label
+
+
+def nav_path(text: str) -> bool:
+    """A breadcrumb that ends with a section, not with the headline: "Industrie > Deutschland > Energie-Krise >"."""
+    items = BREADCRUMB_RE.split(text)
+    return len(items) >= 3 and len(split_words(items[-1])) <= MENU_ITEM_MAX_WORDS_DEFAULT
 
 
 def can_be_headline(v: Verdict) -> bool:
@@ -63,6 +70,8 @@ def can_be_headline(v: Verdict) -> bool:
     if text.endswith((".", ":", ",", ";")) and not text.endswith("..."):
         return False
     if len(split_words(text)) <= WIDGET_MAX_WORDS_DEFAULT and WIDGET_WORDS_RE.search(text):
+        return False
+    if nav_path(text):
         return False
     return sum(c.isalpha() for c in text) >= 2 and not BYLINE_START_RE.match(text) and not is_date_line(text)
 
