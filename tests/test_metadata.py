@@ -40,6 +40,7 @@ def page(*header: str, below: str = "") -> str:
     ("Samstag, 19.10.19", date(2019, 10, 19)),
     ("Veröffentlicht am 19. Okt. 2019 um 08:15", date(2019, 10, 19)),
     ("19 de octubre de 2019", date(2019, 10, 19)),
+    ("Datum: 19.Okt.19", date(2019, 10, 19)),
 ])
 def test_the_date_under_the_headline_in_its_forms(written, day):
     cleaned = clean(page(written))
@@ -82,6 +83,7 @@ def test_dates_in_the_body_and_relative_dates_are_not_taken():
                            "wie jedes Jahr.\n")
     assert clean(body_date).dated is None
     assert clean(page("vor 3 Stunden")).dated is None  # its day would depend on the clock
+    assert clean(page("Lesung am 3. Okt. 19 Uhr")).dated is None  # an hour, not a year
 
 
 @pytest.mark.parametrize("written, reading", [

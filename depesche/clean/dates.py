@@ -47,6 +47,7 @@ DATE_SPAN_RE = re.compile(
     # 19. Oktober 2019, 19 de octubre de 2019, 14 Feb ’20
     rf"|\d{{1,2}}(?:st|nd|rd|th|er)?\.?\s*(?:de\s+)?{_WORD},?\s*(?:de\s+)?(?:{_YEAR}|[’']\d\d(?!\d))"
     rf"|{_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}"  # Oct 19, 2019
+    rf"|\d{{1,2}}\.\s?[^\W\d_]{{3,12}}\.\s?\d\d(?![\d.:]|\s*(?:uhr|h)\b)"  # 03.Mär.19, not "3. Okt. 19 Uhr"
     rf"){_TIME}",
     re.IGNORECASE,
 )
