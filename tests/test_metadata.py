@@ -234,3 +234,8 @@ def test_a_breadcrumb_that_ends_with_a_section_is_no_headline():
     cleaned = clean(MENU + crumbs + "\n\n" + BODY)
     assert cleaned.title != crumbs
     assert clean(MENU + crumbs + "\n\n" + HEADLINE + "\n\n" + BODY).title == HEADLINE
+
+
+def test_a_name_alone_between_headline_and_body_is_the_author():
+    assert clean(page("Anna Muster")).author.name == "Anna Muster"
+    assert clean(page("Anna Muster", "Ben Becker")).author is None  # two names: a list, not a byline
