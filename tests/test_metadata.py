@@ -1,13 +1,15 @@
 """Headline, date and author as the cleaner finds them in a copied page."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+import dateparser
 import pytest
 
 from depesche.clean.cleaner import clean
 from depesche.enrich import FALLBACK_DATE_WARNING, enrich
+from depesche.clean.dates import PARSER_SETTINGS, has_date, read_date
 from depesche.clean.report import explain
 
 from conftest import SEEDS, make_seed
@@ -38,6 +40,7 @@ def page(*header: str, below: str = "") -> str:
     ("Samstag, 19.10.19", date(2019, 10, 19)),
     ("Veröffentlicht am 19. Okt. 2019 um 08:15", date(2019, 10, 19)),
     ("19 de octubre de 2019", date(2019, 10, 19)),
+    ("Datum: 19.Okt.19", date(2019, 10, 19)),
 ])
 def test_the_date_under_the_headline_in_its_forms(written, day):
     cleaned = clean(page(written))
@@ -80,6 +83,34 @@ def test_dates_in_the_body_and_relative_dates_are_not_taken():
                            "wie jedes Jahr.\n")
     assert clean(body_date).dated is None
     assert clean(page("vor 3 Stunden")).dated is None  # its day would depend on the clock
+    assert clean(page("Lesung am 3. Okt. 19 Uhr")).dated is None  # an hour, not a year
+
+
+@pytest.mark.parametrize("written, reading", [
+    ("19.10.2019, 19:08 Uhr", datetime(2019, 10, 19, 19, 8)),
+    ("19.10.19", datetime(2019, 10, 19)),
+    ("15/07/2014", datetime(2014, 7, 15)),
+    ("07/15/2014", datetime(2014, 7, 15)),  # a month past 12: written month first
+    ("2019-10-19T19:08", datetime(2019, 10, 19, 19, 8)),
+    ("12.12.2022 | 06:46", datetime(2022, 12, 12, 6, 46)),
+    ("31.02.2019", None),
+    ("1.1.1989", None),
+])
+def test_dates_in_digits_are_read_as_dateparser_reads_them(written, reading):
+    assert read_date(written) == reading
+    assert dateparser_reading(written) == reading
+
+
+def dateparser_reading(written: str) -> datetime | None:
+    found = dateparser.parse(written, languages=["de", "en"], settings=PARSER_SETTINGS)
+    return found if found and 1990 <= found.year <= 2099 else None
+
+
+def test_a_number_before_a_word_that_is_no_month_is_no_date():
+    assert dateparser_reading("3 Tage 2019") is not None  # dateparser: three days before its base date
+    assert read_date("3 Tage 2019") is None and not has_date("Die besten 3 Tage 2019 im Überblick")
+    assert read_date("14 Feb 2020") == datetime(2020, 2, 14)
+    assert read_date("Oct 19, 2019 at 8:15 pm") == datetime(2019, 10, 19, 20, 15)
 
 
 def test_a_sidecar_date_overrides_the_copy():
@@ -120,6 +151,7 @@ def test_an_author_box_names_the_author():
 
 @pytest.mark.parametrize("furniture", [
     "Samstag, 5. Oktober 2013", "MikeNils 18.10.2019, 15:07 Uhr", "Noch kein Account?", "Von Anna Muster",
+    "Finanzmagazin /PP 20. Juni 2019 Aktuell, Verkehr", "Geschrieben von Anna Muster am 19.10.2019",
 ])
 def test_the_headline_is_never_a_date_line_a_user_or_a_widget(furniture):
     cleaned = clean(page(furniture))
@@ -153,3 +185,57 @@ def test_a_sentence_opening_with_a_date_stays_a_paragraph():
                 "Fahrplanwechsel deutlich zu erhöhen.")
     cleaned = clean(MENU + HEADLINE + "\n\n" + sentence + "\n\n" + BODY)
     assert cleaned.blocks[0].text == sentence
+
+
+def test_the_headline_under_a_breadcrumb_that_ends_with_it_wins_over_a_label_above_the_body():
+    short = "Homo Brandenburgensis"
+    lead = ("Die Brandenburger fassen sich kurz, und ein Gespräch mit ihnen kommt schnell zur Sache, "
+            "wie jeder weiß, der hier einmal ein Brot gekauft hat.")
+    crumbs = "Pfadnavigation\n\nStartseite\n\nDie Menschen\n\n" + short + "\n\n"
+    text = MENU + crumbs + short + "\n\nMenschen in Brandenburg\n\n" + lead + "\n\n" + BODY
+    assert clean(text).title == short
+
+
+def test_a_release_date_under_a_sidebar_box_does_not_make_it_the_headline():
+    box = "Spiele-Tipp: Fernverkehr Simulator 2\n\nRelease: 11.02.2005\n\nWertung 8 von 10\n\nZum Spiel\n\n"
+    text = MENU + box + HEADLINE + "\n\nSpecial\n\nSpiele\n\n" + BODY
+    assert clean(text).title == HEADLINE
+
+
+@pytest.mark.parametrize("footer", [
+    "Der Beitrag wurde am Samstag, den 19. Oktober 2019 um 15:21 Uhr veröffentlicht und unter Verkehr abgelegt.",
+    "Erscheinungsdatum: 19.10.2019",
+])
+def test_a_publication_date_at_the_articles_foot_counts_when_none_stands_by_the_headline(footer):
+    cleaned = clean(page(below="\n" + footer + "\n"))
+    assert cleaned.dated is not None and cleaned.dated.day == date(2019, 10, 19)
+    assert cleaned.dated.rule == "date:labelled"
+
+
+def test_a_labelled_date_inside_the_body_or_two_at_the_foot_are_not_taken():
+    inside = ("Der Bericht dazu wurde am 3. März 2018 veröffentlicht, und seither hat sich an den Preisen "
+              "im Fernverkehr nach Ansicht der Verbände nur wenig getan.\n\n")
+    more = "".join(f"Die Bahn verweist auf {what}, die in den kommenden Jahren auf die Strecken kommen sollen "
+                   "und die Fahrt nach ihren Angaben für alle angenehmer machen werden.\n\n"
+                   for what in ("neue Züge", "neue Werkstätten", "neue Stellwerke"))
+    assert clean(MENU + HEADLINE + "\n\n" + BODY + "\n" + inside + more).dated is None
+    posts = "\nVeröffentlicht am 19.10.2019 von Anna\n\nVeröffentlicht am 21.10.2019 von Ben\n"
+    assert clean(page(below=posts)).dated is None
+
+
+def test_a_headline_may_name_a_day():
+    headline = "Protokoll der Vorstandssitzung vom 10. Oktober 2019"
+    text = MENU + headline + "\n\n" + BODY
+    assert clean(text).title == headline
+
+
+def test_a_breadcrumb_that_ends_with_a_section_is_no_headline():
+    crumbs = "Wirtschaft > Verkehr > Bahn >"
+    cleaned = clean(MENU + crumbs + "\n\n" + BODY)
+    assert cleaned.title != crumbs
+    assert clean(MENU + crumbs + "\n\n" + HEADLINE + "\n\n" + BODY).title == HEADLINE
+
+
+def test_a_name_alone_between_headline_and_body_is_the_author():
+    assert clean(page("Anna Muster")).author.name == "Anna Muster"
+    assert clean(page("Anna Muster", "Ben Becker")).author is None  # two names: a list, not a byline

@@ -91,11 +91,22 @@ def author_in_line(text: str) -> tuple[str, str] | None:
     return None
 
 
-def name_line(verdicts: Sequence[Verdict], i: int) -> tuple[str, str] | None:
-    """A line that is only a person's name, next to a date line or under an author label ("AUTOR/IN")."""
+def between_only(verdicts: Sequence[Verdict], title: int | None, first: int | None) -> int | None:
+    """The one non-blank line between the headline and the body, if there is exactly one."""
+    if title is None or first is None:
+        return None
+    between = [i for i in range(title + 1, first) if verdicts[i].label != "blank"]
+    return between[0] if len(between) == 1 else None
+
+
+def name_line(verdicts: Sequence[Verdict], i: int, alone: bool = False) -> tuple[str, str] | None:
+    """A line that is only a person's name: alone between the headline and the body, or next to a
+    date line or under an author label ("AUTOR/IN")."""
     text = verdicts[i].text
     if not is_name(text):
         return None
+    if alone:
+        return text, "author:name-line"
     near = [v for v in verdicts[max(0, i - 3):i + 4] if v.label != "blank" and v is not verdicts[i]]
     if any(BOX_HEAD_RE.match(v.text) or (len(v.text) <= BYLINE_MAX_CHARS_DEFAULT and dates_in(v.text)) for v in near):
         return text, "author:name-line"
@@ -104,9 +115,10 @@ def name_line(verdicts: Sequence[Verdict], i: int) -> tuple[str, str] | None:
 
 def copy_author(verdicts: Sequence[Verdict], title: int | None, first: int | None) -> CopyAuthor | None:
     """The article's author where the copy names it next to the headline (indices into verdicts)."""
+    alone = between_only(verdicts, title, first)
     for i, rule in nearby_lines(verdicts, title, first):
         v = verdicts[i]
-        found = author_in_line(v.text) or name_line(verdicts, i)
+        found = author_in_line(v.text) or name_line(verdicts, i, alone=i == alone)
         if found is not None:
             return CopyAuthor(found[0], v.line_no, f"{found[1]} ({rule.removeprefix('date:')})")
     return boxed_author(verdicts)

@@ -9,10 +9,11 @@ above the article are scored on these properties; the best one wins.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Sequence
 
 from ..model import Verdict
-from .dates import has_date
+from .dates import PUBLISHED_RE, dates_in, has_date, publication_date
 from .language import split_words, starts_upper
 from .rules import label_alone
 
@@ -21,6 +22,9 @@ HEADLINE_MAX_CHARS_DEFAULT = 200
 REPEAT_MIN_CHARS_DEFAULT = 12  # shorter lines repeat as menu labels, not as headlines
 DISTANCE_COST_DEFAULT = 0.15  # per non-blank line between the headline and the article
 REPEATED_GAIN_DEFAULT = 1.0
+ECHO_GAIN_DEFAULT = 2.0  # for a line that one of the ECHO_REACH_DEFAULT lines right above prints too
+ECHO_REACH_DEFAULT = 2
+ECHO_MAX_PRINTS_DEFAULT = 4
 LOWER_CASE_COST_DEFAULT = 1.5  # headlines start with a capital (in scripts that have them), brand names aside
 DATELINE_GAIN_DEFAULT = 1.5
 DATELINE_REACH_DEFAULT = 3  # non-blank lines below (or 2 above) the headline where its date line stands
@@ -41,11 +45,21 @@ WIDGET_WORDS_RE = re.compile(
     re.IGNORECASE,
 )
 WIDGET_MAX_WORDS_DEFAULT = 6
+PHRASE_BEFORE_DATE_MIN_WORDS_DEFAULT = 3
+# before a date, what makes a line a byline, a stamp or a meta line rather than a phrase about the day
+NOT_A_PHRASE_RE = re.compile(r"[|/·•]|\b(?:von|by|am|on|um|at|aktualisiert|updated|stand)\b", re.IGNORECASE)
+BREADCRUMB_RE = re.compile(r"\s+[>»›]+(?:\s+|$)")
 BYLINE_START_RE = re.compile(r"^(?:von|by|autor(?:in)?|author|text|fotos?|bild)\b", re.IGNORECASE)
 
 
 def first_pass_label(v: Verdict) -> str:
     return label_alone(v.text) if v.label == "repeated" else v.label
+
+
+def nav_path(text: str) -> bool:
+    """A breadcrumb that ends with a section, not with the headline: "Industrie > Deutschland > Energie-Krise >"."""
+    items = BREADCRUMB_RE.split(text)
+    return len(items) >= 3 and len(split_words(items[-1])) <= MENU_ITEM_MAX_WORDS_DEFAULT
 
 
 def can_be_headline(v: Verdict) -> bool:
@@ -57,19 +71,41 @@ def can_be_headline(v: Verdict) -> bool:
         return False
     if len(split_words(text)) <= WIDGET_MAX_WORDS_DEFAULT and WIDGET_WORDS_RE.search(text):
         return False
-    return sum(c.isalpha() for c in text) >= 2 and not BYLINE_START_RE.match(text) and not has_date(text)
-
-
-def printed_again(verdicts: Sequence[Verdict], i: int) -> bool:
-    """Does another line of the page print this line's text (alone or in a longer line)?"""
-    text = verdicts[i].text
-    if len(text) < REPEAT_MIN_CHARS_DEFAULT:
+    if nav_path(text):
         return False
-    return any(j != i and text in v.text for j, v in enumerate(verdicts) if len(v.text) >= len(text))
+    return sum(c.isalpha() for c in text) >= 2 and not BYLINE_START_RE.match(text) and not is_date_line(text)
+
+
+def is_date_line(text: str) -> bool:
+    """A line with a date that does not stand in a phrase about it: a headline may name a day
+    ("Protokoll der Vorstandssitzung vom 10. Oktober 2019") after a few words that no byline,
+    publication or update word and no separator of a meta line ("Site /PP 20. Juni 2019") is among."""
+    found = dates_in(text)
+    if not found:
+        return False
+    before = text[:found[0][0]]
+    return (len(split_words(before)) < PHRASE_BEFORE_DATE_MIN_WORDS_DEFAULT
+            or bool(NOT_A_PHRASE_RE.search(before) or PUBLISHED_RE.search(before)))
+
+
+def printed_again(page: str, text: str) -> bool:
+    """Does another line of the page (all lines joined by newlines) print this line's text, alone or
+    in a longer line?"""
+    return len(text) >= REPEAT_MIN_CHARS_DEFAULT and page.count(text) >= 2
+
+
+def echoed(verdicts: Sequence[Verdict], rows: list[int], k: int, page: str) -> bool:
+    """Does one of the two lines right above print the same text? A breadcrumb ends with the
+    headline that stands under it, and some pages print the headline twice in a row (a lead printed
+    twice is prose, and a label that the page prints many times, "Link zum Artikel", no headline)."""
+    text = verdicts[rows[k]].text
+    return (len(text) >= REPEAT_MIN_CHARS_DEFAULT and first_pass_label(verdicts[rows[k]]) != "paragraph" and page.count(text) <= ECHO_MAX_PRINTS_DEFAULT
+            and any(verdicts[j].text == text for j in rows[max(0, k - ECHO_REACH_DEFAULT):k]))
 
 
 def is_dateline(v: Verdict) -> bool:
-    return v.label in ("byline", "date") or bool(BYLINE_START_RE.match(v.text)) or has_date(v.text[:80])
+    return (v.label in ("byline", "date") or bool(BYLINE_START_RE.match(v.text))
+            or publication_date(v.text[:80], v.line_no, "", prose=False) is not None)
 
 
 def dateline_gain(verdicts: Sequence[Verdict], rows: list[int], k: int) -> float:
@@ -109,14 +145,16 @@ def shared_share(text: str, lead: set[str]) -> float:
     return min(1.0, len(stems(text) & lead) / SHARED_WORDS_FULL_DEFAULT)
 
 
-def headline_score(verdicts: Sequence[Verdict], rows: list[int], k: int, first: int, lead: set[str]) -> float:
-    i = rows[k]
-    v = verdicts[i]
-    between = sum(1 for j in rows if i < j < first)
+def headline_score(verdicts: Sequence[Verdict], rows: list[int], k: int, first: int, lead: set[str],
+                   page: str) -> float:
+    v = verdicts[rows[k]]
+    between = max(0, bisect_left(rows, first) - k - 1)  # non-blank lines between it and the article
     score = -DISTANCE_COST_DEFAULT * between
-    if in_menu(verdicts, rows, k):
+    if echoed(verdicts, rows, k, page):
+        score += ECHO_GAIN_DEFAULT
+    elif in_menu(verdicts, rows, k):
         score -= MENU_COST_DEFAULT
-    elif printed_again(verdicts, i):
+    elif printed_again(page, v.text):
         score += REPEATED_GAIN_DEFAULT
     score += dateline_gain(verdicts, rows, k) + SHARED_WORDS_GAIN_DEFAULT * shared_share(v.text, lead)
     if len(split_words(v.text)) <= 2:
@@ -132,8 +170,8 @@ def headline_line(verdicts: Sequence[Verdict], first: int, window: int = WINDOW_
     """Index of the headline among the lines above the article (line `first`), or None."""
     rows = [i for i, v in enumerate(verdicts) if v.label != "blank"]
     above = [k for k, i in enumerate(rows) if i <= first][-window - 1:]  # the body's first line too
-    lead = lead_stems(verdicts, first)
-    scored = [(headline_score(verdicts, rows, k, first, lead), rows[k])
+    lead, page = lead_stems(verdicts, first), "\n".join(v.text for v in verdicts)
+    scored = [(headline_score(verdicts, rows, k, first, lead, page), rows[k])
               for k in above if can_be_headline(verdicts[rows[k]])]
     if not scored:
         return None
