@@ -87,3 +87,20 @@ def test_a_further_tag_must_be_likely_enough() -> None:
     assert cut([0.9, 0.3, 0.2], Settings(min_probability=0.35)) == 1
     assert cut([0.9, 0.6, 0.2], Settings(min_probability=0.35, expected_tags=3)) == 2
     assert cut([0.2, 0.1], Settings(min_probability=0.35)) == Settings().min_topics
+
+
+def test_a_name_the_article_repeats_whole_is_never_cut_into_pieces() -> None:
+    found = tags("Kohlmann nominiert Struff", "Michael Kohlmann nominiert das Team für die Davis Cup-Qualifiers.",
+                 "Der Davis Cup-Spieler Jan Struff fehlt. Kohlmann will den Davis Cup gewinnen.")
+    assert "Davis Cup" in found and "Davis" not in found, found
+    found = tags("Amnesty warnt vor Killerrobotern", "Amnesty und die Kampagne „Stop Killer Robots“ warnen.",
+                 "Die Kampagne „Stop Killer Robots“ fordert einen Vertrag gegen Killerroboter.")
+    assert "Stop Killer Robots" in found and not {"Stop", "Killer", "Robot", "Robots"} & set(found), found
+
+
+def test_a_repeated_description_or_label_is_no_name() -> None:
+    found = tags("Trump in Ohio", "Präsident Trump besucht Ohio. In Ohio jubeln die Fans.",
+                 "Präsident Trump spricht über Ohio. Eine Tafel Schokolade hat 500 Kalorien, sagt Trump.",
+                 "Er isst eine Tafel Schokolade. Wind Town Beschreibung: Ohio. Wind Town Beschreibung: Trump.")
+    assert "Trump" in found, found
+    assert not {"Präsident Trump", "Tafel Schokolade", "Town Beschreibung", "Wind Town Beschreibung"} & set(found)
