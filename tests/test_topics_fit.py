@@ -8,6 +8,7 @@ from depesche.topics.lang import lemma
 from depesche.topics.rank import Candidate
 from depesche.topics.settings import Settings
 from depesche.topics.vocab import Vocabulary
+from depesche.topics.words import head_of
 
 
 def tags(title: str, *blocks: str) -> list[str]:
@@ -104,3 +105,11 @@ def test_a_repeated_description_or_label_is_no_name() -> None:
                  "Er isst eine Tafel Schokolade. Wind Town Beschreibung: Ohio. Wind Town Beschreibung: Trump.")
     assert "Trump" in found, found
     assert not {"Präsident Trump", "Tafel Schokolade", "Town Beschreibung", "Wind Town Beschreibung"} & set(found)
+
+
+def test_a_name_ending_in_a_number_is_kept_whole_in_a_compound() -> None:
+    assert head_of("Formel-1-Rennen") == "Formel-1" and head_of("Sars-CoV-2-Infektion") == "Sars-CoV-2"
+    assert head_of("Covid-19") == "Covid-19" and head_of("Telekom-Chef") == "Telekom"
+    found = tags("Gasly im Formel-1-Check", "Pierre Gasly fährt sein drittes Formel-1-Jahr.",
+                 "Das Formel-1-Team AlphaTauri setzt auf Gasly. Die Formel-1-Saison beginnt.")
+    assert "Formel-1" in found and "Formel" not in found, found

@@ -32,11 +32,16 @@ class Word(NamedTuple):  # a tuple: made for every word of every article, so it 
 
 
 def head_of(token: str) -> str:
-    """A hyphenated compound folds onto its first part, unless that is a letter ("E-Plus");
-    a gendered plural onto its stem ("Kandidat_innen" -> "Kandidat")."""
-    token = GENDER_RE.sub("", token)
-    first = token.split("-")[0]
-    return first if len(first) >= 2 and "-" in token.rstrip("-") else token.rstrip("-")
+    """A hyphenated compound folds onto its first part ("Telekom-Chef"), or onto the name ending
+    in a number that opens it ("Formel-1-Rennen", "Covid-19-Pandemie"); a name ending in a number
+    or starting with a letter is whole ("Sars-CoV-2", "E-Plus"); a gendered plural folds onto its
+    stem ("Kandidat_innen" -> "Kandidat")."""
+    token = GENDER_RE.sub("", token).rstrip("-")
+    parts = token.split("-")
+    if len(parts) < 2 or len(parts[0]) < 2 or parts[-1].isdigit():
+        return token
+    numbered = [i for i, part in enumerate(parts[:-1]) if part.isdigit()]
+    return "-".join(parts[:numbered[-1] + 1]) if numbered else parts[0]
 
 
 def word_kind(head: str, initial: bool) -> str:
