@@ -1,7 +1,7 @@
 """Which tags an editor would publish: generic nouns, headline figures, glued, cut and doubled names."""
 from __future__ import annotations
 
-from depesche.topics.choose import cut
+from depesche.topics.choose import choose, cut
 from depesche.topics.extract import extract_topics
 from depesche.topics.fit import abbreviates, base_form, headline_proper, is_fit
 from depesche.topics.lang import lemma
@@ -113,3 +113,11 @@ def test_a_name_ending_in_a_number_is_kept_whole_in_a_compound() -> None:
     found = tags("Gasly im Formel-1-Check", "Pierre Gasly fährt sein drittes Formel-1-Jahr.",
                  "Das Formel-1-Team AlphaTauri setzt auf Gasly. Die Formel-1-Saison beginnt.")
     assert "Formel-1" in found and "Formel" not in found, found
+
+
+def test_a_further_common_noun_needs_a_higher_probability_than_a_name() -> None:
+    odds = Settings(calibration=(0.0, 1.0, 0.0))  # the score is the log-odds itself
+    likely, unsure = 3.0, -0.85  # p .95 and .30: above the bar for a tag, below the one for a common noun
+    assert odds.min_probability < 0.3 < odds.noun_min_probability
+    assert choose([(likely, "Siemens"), (unsure, "Bosch"), (unsure, "Leistung")], odds) == ["Siemens", "Bosch"]
+    assert choose([(likely, "Leistung"), (unsure, "Bosch")], odds) == ["Bosch", "Leistung"]  # the best stays
