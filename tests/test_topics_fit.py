@@ -121,3 +121,10 @@ def test_a_further_common_noun_needs_a_higher_probability_than_a_name() -> None:
     assert odds.min_probability < 0.3 < odds.noun_min_probability
     assert choose([(likely, "Siemens"), (unsure, "Bosch"), (unsure, "Leistung")], odds) == ["Siemens", "Bosch"]
     assert choose([(likely, "Leistung"), (unsure, "Bosch")], odds) == ["Bosch", "Leistung"]  # the best stays
+
+
+def test_a_single_english_word_is_a_piece_of_a_title_not_a_subject() -> None:
+    found = tags("Strong & Beautiful: Pamela Reifs Buch", "Das Buch Strong & Beautiful von Pamela Reif erklärt Sport.",
+                 "Strong ist das Motto, Beautiful das Ziel. Pamela Reif zeigt Übungen für Marketing und Streaming.")
+    assert not {"Strong", "Beautiful"} & set(found), found
+    assert is_fit(Candidate("Marketing", "noun", blocks={1: 2, 2: 2})) and is_fit(Candidate("Skype", "name", blocks={1: 2}))

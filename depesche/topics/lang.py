@@ -142,6 +142,14 @@ def zipf(word: str) -> float:
 
 
 @lru_cache(maxsize=CACHE_SIZE_DEFAULT)
+def english_zipf(word: str) -> float:
+    """How common a word of letters is in English (0 .. 8), from the word table on disk."""
+    from . import wordtable
+
+    return wordtable.english_zipf(word)
+
+
+@lru_cache(maxsize=CACHE_SIZE_DEFAULT)
 def fold(text: str) -> str:
     """A comparison key: case, umlaut spelling, accents and punctuation ignored."""
     text = unicodedata.normalize("NFKC", text).casefold()
