@@ -128,3 +128,9 @@ def test_a_single_english_word_is_a_piece_of_a_title_not_a_subject() -> None:
                  "Strong ist das Motto, Beautiful das Ziel. Pamela Reif zeigt Übungen für Marketing und Streaming.")
     assert not {"Strong", "Beautiful"} & set(found), found
     assert is_fit(Candidate("Marketing", "noun", blocks={1: 2, 2: 2})) and is_fit(Candidate("Skype", "name", blocks={1: 2}))
+
+
+def test_an_english_name_keeps_its_of_and_for() -> None:
+    found = tags("Piraten unterstützen Fridays for Future", "Wir unterstützen Fridays for Future beim Klimastreik.",
+                 "Fridays for Future ruft zum Streik auf, wie die Bank of America berichtet.")
+    assert "Fridays for Future" in found and "Fridays" not in found, found

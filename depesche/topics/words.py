@@ -15,7 +15,8 @@ WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*-?")
 GAP_WORD_RE = re.compile(r"(\W*)(" + WORD_RE.pattern + ")")
 GENDER_RE = re.compile(r"_in(?:nen)?\b")  # "Kandidat_innen"; "*" and ":" already end the word
 SENTENCE_GAP_RE = re.compile(r"[.!?:;|•–—]|\n")
-PARTICLES = frozenset({"van", "de", "da", "di", "del", "la", "le", "ten", "ter", "bin", "al"})  # not "von": "Chef von Twitter"
+PARTICLES = frozenset({"van", "de", "da", "di", "del", "la", "le", "ten", "ter", "bin", "al",  # not "von": "Chef von Twitter"
+                       "of", "for"})  # "Fridays for Future", "Bank of America"
 # Articles and pronouns by lemma: capitalised in headings and as the polite "Ihr", never part of a name.
 DETERMINERS = frozenset({"der", "ein", "kein", "mein", "dein", "sein", "ihr", "unser", "euer", "dieser", "jener",
                          "jeder", "welcher", "alle", "mancher", "solcher"})
