@@ -97,6 +97,9 @@ def test_a_name_the_article_repeats_whole_is_never_cut_into_pieces() -> None:
     found = tags("Amnesty warnt vor Killerrobotern", "Amnesty und die Kampagne „Stop Killer Robots“ warnen.",
                  "Die Kampagne „Stop Killer Robots“ fordert einen Vertrag gegen Killerroboter.")
     assert "Stop Killer Robots" in found and not {"Stop", "Killer", "Robot", "Robots"} & set(found), found
+    found = tags("DimidoBlog", "Viel mehr noch, Virales Marketing ist nicht neu.",
+                 "Ich könnte einen Vortrag über Virales Marketing halten, sagt Anna Berg.")
+    assert "Virales Marketing" in found and not {"Virales", "Marketing"} & set(found), found
 
 
 def test_a_repeated_description_or_label_is_no_name() -> None:

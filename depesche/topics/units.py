@@ -33,13 +33,19 @@ def is_common(word: Word) -> bool:
 
 
 def is_genitive(word: Word) -> bool:
-    """A name in the genitive ("Chinas", "Stuttgarts"): the word without its s is the commoner one."""
-    return word.text.endswith("s") and zipf(word.text[:-1]) > zipf(word.text)
+    """A name in the genitive ("Chinas", "Stuttgarts"): the word without its s is the commoner one
+    (an -es is an adjective's ending: "Virales", or the name's own: "Johannes")."""
+    return word.text.endswith("s") and not word.text.endswith("es") and zipf(word.text[:-1]) > zipf(word.text)
 
 
 def is_name(word: Word) -> bool:
     """A word unknown as a common word: not one the dictionary knows in lower case ("Wahren")."""
     return word.kind == "name" and not is_genitive(word) and not is_converted(word.text)
+
+
+def is_term_adjective(word: Word) -> bool:
+    """An adjective written capitalised inside a sentence starts a fixed term ("Virales Marketing")."""
+    return not word.initial and (word.kind == "adj" or (word.kind == "name" and is_converted(word.text)))
 
 
 def is_unit(text: str, stretch: Sequence[Word]) -> bool:
@@ -48,8 +54,8 @@ def is_unit(text: str, stretch: Sequence[Word]) -> bool:
     No particle or function word at an edge, no adjective at the end, a compound only at the
     end ("Davis Cup-Finale": "Davis Cup"). A common noun in front is a name's part only in
     quotes ("Stop Killer Robots"), else it describes or measures ("Präsident Trump", "Menge
-    Kalorien"); one at the end needs a name before it ("Davis Cup", not "Freiwilligen Feuerwehr").
-    A genitive is no name's first word ("Chinas Gesundheitssystem").
+    Kalorien"); one at the end needs a name before it or a capitalised adjective in front
+    ("Davis Cup", "Virales Marketing"). A genitive is no name's first word ("Chinas Gesundheitssystem").
     """
     first, last = stretch[0], stretch[-1]
     if any(w.head != w.text for w in stretch[:-1]) or not last.text.startswith(last.head):
@@ -64,7 +70,7 @@ def is_unit(text: str, stretch: Sequence[Word]) -> bool:
         return text[first.start - 1:first.start] in QUOTES and text[last.end:last.end + 1] in QUOTES
     if is_genitive(first):  # "Nordkoreas Machthaber Kim Jong Un"
         return False
-    return not is_common(last) or any(is_name(w) for w in stretch[:-1])
+    return not is_common(last) or any(is_name(w) for w in stretch[:-1]) or is_term_adjective(first)
 
 
 def unit_key(stretch: Sequence[Word]) -> str:
