@@ -61,11 +61,14 @@ def single(word: Word, block: int) -> Mention | None:
     return None
 
 
-def block_mentions(text: str, block: int, found: list[Word], units: frozenset[str]) -> Iterator[Mention]:
-    """The names and nouns in one block's words: repeated units whole, the other words by their runs."""
+def block_mentions(text: str, block: int, grouped: list[list[Word]], units: frozenset[str]) -> Iterator[Mention]:
+    """The names and nouns in one block's word groups: repeated units whole, the other words by their runs."""
     rest: list[Word] = []
-    for group in groups(text, found):
-        taken = units_in(text, group, units) if len(group) >= 2 else []
+    for group in grouped:
+        if not units or len(group) < 2:
+            rest += group
+            continue
+        taken = units_in(text, group, units)
         for i, j in taken:
             yield Mention(text[group[i].start:group[j - 1].start + len(group[j - 1].head)], "name", block)
         rest += [w for n, w in enumerate(group) if not any(i <= n < j for i, j in taken)]
@@ -102,6 +105,7 @@ def mentions(title: str, blocks: Sequence[str], vocabulary: Vocabulary) -> list[
         title = ""
     texts = [title, *blocks]
     parsed = [vocabulary_mentions(text, i, vocabulary) for i, text in enumerate(texts)]
-    units = repeated_units([(text, list(groups(text, found))) for text, (_, found) in zip(texts, parsed)])
-    return [m for i, (text, (topics, found)) in enumerate(zip(texts, parsed))
-            for m in (*topics, *block_mentions(text, i, found, units))]
+    grouped = [list(groups(text, found)) for text, (_, found) in zip(texts, parsed)]
+    units = repeated_units(list(zip(texts, grouped)))
+    return [m for i, (text, (topics, _), block) in enumerate(zip(texts, parsed, grouped))
+            for m in (*topics, *block_mentions(text, i, block, units))]

@@ -6,6 +6,7 @@ pieces are no tags of their own.
 """
 from __future__ import annotations
 
+from collections import Counter
 from typing import Iterator, Sequence
 
 from .lang import fold, is_converted, is_proper, stem_key, zipf
@@ -93,18 +94,18 @@ def repeated_units(grouped: Sequence[tuple[str, list[list[Word]]]]) -> frozenset
     missing its hyphen).
     """
     counts: dict[str, int] = {}
-    words: dict[str, int] = {}
-    leads: dict[str, str] = {}  # key -> its first word, for groups ending in a common noun
-    for text, group in ((text, group) for text, block in grouped for group in block):
-        for word in group:
-            words[word.head] = words.get(word.head, 0) + 1
+    leads: dict[str, str] = {}  # key -> its first word, for groups from a name to a common noun
+    for text, group in ((text, group) for text, block in grouped for group in block if len(group) >= 2):
         for i, j in spans(text, group):
             key = unit_key(group[i:j])
             counts[key] = counts.get(key, 0) + 1
             if is_common(group[j - 1]) and not is_common(group[i]):
                 leads[key] = group[i].head
+    lead_words = set(leads.values())
+    alone = Counter(word.head for _, block in grouped for group in block for word in group
+                    if word.head in lead_words) if lead_words else Counter()
     return frozenset(key for key, count in counts.items()
-                     if count >= MIN_UNIT_REPEATS_DEFAULT and (key not in leads or words[leads[key]] < 2 * count))
+                     if count >= MIN_UNIT_REPEATS_DEFAULT and (key not in leads or alone[leads[key]] < 2 * count))
 
 
 def units_in(text: str, group: list[Word], units: frozenset[str]) -> list[tuple[int, int]]:
