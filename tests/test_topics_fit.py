@@ -1,13 +1,14 @@
 """Which tags an editor would publish: generic nouns, headline figures, glued, cut and doubled names."""
 from __future__ import annotations
 
-from depesche.topics.choose import cut
+from depesche.topics.choose import choose, cut
 from depesche.topics.extract import extract_topics
 from depesche.topics.fit import abbreviates, base_form, headline_proper, is_fit
 from depesche.topics.lang import lemma
 from depesche.topics.rank import Candidate
 from depesche.topics.settings import Settings
 from depesche.topics.vocab import Vocabulary
+from depesche.topics.words import head_of
 
 
 def tags(title: str, *blocks: str) -> list[str]:
@@ -87,3 +88,52 @@ def test_a_further_tag_must_be_likely_enough() -> None:
     assert cut([0.9, 0.3, 0.2], Settings(min_probability=0.35)) == 1
     assert cut([0.9, 0.6, 0.2], Settings(min_probability=0.35, expected_tags=3)) == 2
     assert cut([0.2, 0.1], Settings(min_probability=0.35)) == Settings().min_topics
+
+
+def test_a_name_the_article_repeats_whole_is_never_cut_into_pieces() -> None:
+    found = tags("Kohlmann nominiert Struff", "Michael Kohlmann nominiert das Team für die Davis Cup-Qualifiers.",
+                 "Der Davis Cup-Spieler Jan Struff fehlt. Kohlmann will den Davis Cup gewinnen.")
+    assert "Davis Cup" in found and "Davis" not in found, found
+    found = tags("Amnesty warnt vor Killerrobotern", "Amnesty und die Kampagne „Stop Killer Robots“ warnen.",
+                 "Die Kampagne „Stop Killer Robots“ fordert einen Vertrag gegen Killerroboter.")
+    assert "Stop Killer Robots" in found and not {"Stop", "Killer", "Robot", "Robots"} & set(found), found
+    found = tags("DimidoBlog", "Viel mehr noch, Virales Marketing ist nicht neu.",
+                 "Ich könnte einen Vortrag über Virales Marketing halten, sagt Anna Berg.")
+    assert "Virales Marketing" in found and not {"Virales", "Marketing"} & set(found), found
+
+
+def test_a_repeated_description_or_label_is_no_name() -> None:
+    found = tags("Trump in Ohio", "Präsident Trump besucht Ohio. In Ohio jubeln die Fans.",
+                 "Präsident Trump spricht über Ohio. Eine Tafel Schokolade hat 500 Kalorien, sagt Trump.",
+                 "Er isst eine Tafel Schokolade. Wind Town Beschreibung: Ohio. Wind Town Beschreibung: Trump.")
+    assert "Trump" in found, found
+    assert not {"Präsident Trump", "Tafel Schokolade", "Town Beschreibung", "Wind Town Beschreibung"} & set(found)
+
+
+def test_a_name_ending_in_a_number_is_kept_whole_in_a_compound() -> None:
+    assert head_of("Formel-1-Rennen") == "Formel-1" and head_of("Sars-CoV-2-Infektion") == "Sars-CoV-2"
+    assert head_of("Covid-19") == "Covid-19" and head_of("Telekom-Chef") == "Telekom"
+    found = tags("Gasly im Formel-1-Check", "Pierre Gasly fährt sein drittes Formel-1-Jahr.",
+                 "Das Formel-1-Team AlphaTauri setzt auf Gasly. Die Formel-1-Saison beginnt.")
+    assert "Formel-1" in found and "Formel" not in found, found
+
+
+def test_a_further_common_noun_needs_a_higher_probability_than_a_name() -> None:
+    odds = Settings(calibration=(0.0, 1.0, 0.0))  # the score is the log-odds itself
+    likely, unsure = 3.0, -0.85  # p .95 and .30: above the bar for a tag, below the one for a common noun
+    assert odds.min_probability < 0.3 < odds.noun_min_probability
+    assert choose([(likely, "Siemens"), (unsure, "Bosch"), (unsure, "Leistung")], odds) == ["Siemens", "Bosch"]
+    assert choose([(likely, "Leistung"), (unsure, "Bosch")], odds) == ["Bosch", "Leistung"]  # the best stays
+
+
+def test_a_single_english_word_is_a_piece_of_a_title_not_a_subject() -> None:
+    found = tags("Strong & Beautiful: Pamela Reifs Buch", "Das Buch Strong & Beautiful von Pamela Reif erklärt Sport.",
+                 "Strong ist das Motto, Beautiful das Ziel. Pamela Reif zeigt Übungen für Marketing und Streaming.")
+    assert not {"Strong", "Beautiful"} & set(found), found
+    assert is_fit(Candidate("Marketing", "noun", blocks={1: 2, 2: 2})) and is_fit(Candidate("Skype", "name", blocks={1: 2}))
+
+
+def test_an_english_name_keeps_its_of_and_for() -> None:
+    found = tags("Piraten unterstützen Fridays for Future", "Wir unterstützen Fridays for Future beim Klimastreik.",
+                 "Fridays for Future ruft zum Streik auf, wie die Bank of America berichtet.")
+    assert "Fridays for Future" in found and "Fridays" not in found, found

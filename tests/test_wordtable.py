@@ -32,6 +32,12 @@ def test_zipf_of_words_beyond_letters_matches_wordfreq(word):
     assert wordtable.zipf(word) == zipf_frequency(word, "de", wordlist="large")
 
 
+@pytest.mark.parametrize("word", ["Strong", "through", "Runway", "Skype", "Marketing", "Fußball", "Xqzvbnm", "O2", ""])
+def test_english_zipf_matches_wordfreq_for_words_of_letters(word):
+    expected = zipf_frequency(word, "en", wordlist="small") if word.isalpha() else 0.0
+    assert wordtable.english_zipf(word) == expected
+
+
 def test_known_word_has_a_lemma_and_a_frequency():
     assert wordtable.LemmaTable().get("Weihnachtsmärkte") == "Weihnachtsmarkt"
     assert wordtable.zipf("Haus") > 5
@@ -44,6 +50,7 @@ def test_written_table_is_complete_and_leaves_no_temporary_file(tmp_path):
     db = sqlite3.connect(path)
     assert db.execute("SELECT lemma FROM lemma WHERE form = 'Häuser'").fetchone() == ("Haus",)
     assert db.execute("SELECT count(*) FROM freq").fetchone()[0] > 100_000
+    assert db.execute("SELECT freq FROM english WHERE token = 'through'").fetchone()[0] > 1e-4
 
 
 def test_table_lives_in_the_user_cache_folder(monkeypatch, tmp_path):

@@ -1,7 +1,8 @@
 """Choosing: how many of the ranked candidates to give, and never two for one thing.
 
 The cut-off gives a tag while it raises the F1 expected against an editor's list
-and is likely enough to be one an editor gave (`Settings.min_probability`); the
+and is likely enough to be one an editor gave (`Settings.min_probability`, higher for
+a common noun after the first tag: `Settings.noun_min_probability`); the
 probabilities come from the ranking's score and the tag's place in the list
 (`Settings.calibration`).
 """
@@ -11,7 +12,7 @@ import math
 from itertools import takewhile
 from typing import Sequence
 
-from .fit import names_first
+from .fit import is_common_noun, names_first
 from .lang import fold
 from .settings import Settings
 
@@ -65,7 +66,10 @@ def listed(scored: list[tuple[float, str]], settings: Settings) -> list[tuple[fl
 
 
 def choose(scored: list[tuple[float, str]], settings: Settings) -> list[str]:
-    """As many as `cut` finds worth giving, best first, but names and specific terms before common nouns."""
+    """As many as `cut` finds worth giving, best first, but names and specific terms before common nouns;
+    a common noun after the first tag only if it is likely enough (`Settings.noun_min_probability`)."""
     scored = listed(scored, settings)
     probabilities = [1 / (1 + math.exp(-max(-30.0, min(30.0, value)))) for value, _ in scored]
-    return names_first([name for _, name in scored[:cut(probabilities, settings)]])
+    given = [(name, p) for (_, name), p in zip(scored, probabilities)][:cut(probabilities, settings)]
+    return names_first([name for i, (name, p) in enumerate(given)
+                        if i == 0 or p >= settings.noun_min_probability or not is_common_noun(name)])

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
-from .lang import fold, is_proper, zipf
+from .lang import english_zipf, fold, is_proper, zipf
 
 # A common noun this frequent in German (Zipf) or more ("Tonne", "Mensch") is a tag only if the
 # article keeps coming back to it: it needs 2 ** (GENERIC_SLOPE * (Zipf - GENERIC_ZIPF)) mentions
@@ -23,6 +23,8 @@ GENERIC_SLOPE_DEFAULT = 2.0  # "Bundesliga" (Zipf 4.75) 3 mentions, "Mensch" (5.
 OFF_TOP_FACTOR_DEFAULT = 4.0
 RARE_LEMMA_ZIPF_DEFAULT = 3.0  # a base form rarer than this, and much rarer than the word, is no base
 RARER_LEMMA_DEFAULT = 1.0  # how much (Zipf): "Rheinfelden" 3.2, "Rheinfeld" 1.4; "Schulnoten" ~ "Schulnote"
+ENGLISH_ZIPF_DEFAULT = 3.3  # an English word at least this common ("Runway" 3.9, "Through" 5.9) ...
+ENGLISH_MARGIN_DEFAULT = 1.0  # ... and this much commoner in English than in German ("Skype", "Marketing": not)
 ABBREVIATION_MAX_DEFAULT = 6  # letters
 SITE_NAME_WORDS_DEFAULT = 3  # a headline's last part this short (and shorter than the one before) names the site
 TITLE_SEPARATOR_RE = re.compile(r"\s+[|–—·]\s+|\s+-\s+|\s+::\s+")
@@ -149,9 +151,19 @@ def is_headline_figure(candidate: Candidate) -> bool:
     return candidate.kind == "noun" and set(candidate.blocks) == {0} and not is_proper(candidate.name)
 
 
+def is_english_word(candidate: Candidate) -> bool:
+    """A single English word in German copy ("Strong", "Through", "Runway") is a piece of an English
+    title or name, not a subject; English words German uses ("Marketing", "Streaming") are as common in both."""
+    name = candidate.name
+    if " " in name or not name.isascii() or zipf(name) > english_zipf(name) - ENGLISH_MARGIN_DEFAULT:
+        return False
+    return english_zipf(name) >= ENGLISH_ZIPF_DEFAULT
+
+
 def is_fit(candidate: Candidate) -> bool:
     """Whether an editor would publish the candidate as a topic."""
-    return not (is_generic(candidate) or is_headline_figure(candidate) or fold(candidate.name).isdigit())
+    return not (is_generic(candidate) or is_headline_figure(candidate) or fold(candidate.name).isdigit()
+                or is_english_word(candidate))
 
 
 def is_common_noun(name: str) -> bool:

@@ -17,6 +17,7 @@ COMPOUND_MIN_DEFAULT = 9  # shorter unknown words are not split
 CACHE_SIZE_DEFAULT = 200_000
 UNKNOWN_ZIPF_DEFAULT = 0.0
 
+INFLECTIONS = ("en", "er", "es", "e", "n", "s")  # cut from a name's words to compare spellings
 UMLAUTS = (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"))
 # Singulars whose plural means another thing: "Daten" are data, a "Datum" is a date.
 PLURAL_SENSES = {"datum": "daten", "medium": "medien", "faktum": "fakten"}
@@ -141,6 +142,14 @@ def zipf(word: str) -> float:
 
 
 @lru_cache(maxsize=CACHE_SIZE_DEFAULT)
+def english_zipf(word: str) -> float:
+    """How common a word of letters is in English (0 .. 8), from the word table on disk."""
+    from . import wordtable
+
+    return wordtable.english_zipf(word)
+
+
+@lru_cache(maxsize=CACHE_SIZE_DEFAULT)
 def fold(text: str) -> str:
     """A comparison key: case, umlaut spelling, accents and punctuation ignored."""
     text = unicodedata.normalize("NFKC", text).casefold()
@@ -148,3 +157,9 @@ def fold(text: str) -> str:
         text = text.replace(umlaut, spelled)
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return " ".join(re.sub(r"[\W_]+", " ", text).split())
+
+
+def stem_key(key: str) -> str:
+    """A multi-word key with inflection endings cut ("olympischen spiele" ~ "olympische spiele")."""
+    return " ".join(next((w[:-len(e)] for e in INFLECTIONS if w.endswith(e) and len(w) - len(e) >= 4), w)
+                    for w in key.split())

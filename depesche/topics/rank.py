@@ -15,13 +15,12 @@ from typing import Sequence
 
 from .choose import choose
 from .fit import fold_abbreviations, fold_genitive_names, fold_glued, is_fit
-from .lang import fold, is_converted, zipf
+from .lang import fold, is_converted, stem_key, zipf
 from .mentions import Mention
 from .settings import FEATURES, Settings
 from .vocab import Vocabulary
 
 MIN_LENGTH_DEFAULT = 3
-INFLECTIONS = ("en", "er", "es", "e", "n", "s")  # cut from a name's words to compare spellings
 
 
 @dataclass
@@ -64,12 +63,6 @@ def genitive_base(key: str) -> str | None:
     if key.endswith(" s"):
         return key[:-2]
     return key[:-1] if key.endswith("s") and len(key) > MIN_LENGTH_DEFAULT + 1 else None
-
-
-def stem_key(key: str) -> str:
-    """A multi-word key with inflection endings cut ("olympischen spiele" ~ "olympische spiele")."""
-    return " ".join(next((w[:-len(e)] for e in INFLECTIONS if w.endswith(e) and len(w) - len(e) >= 4), w)
-                    for w in key.split())
 
 
 def fold_inflections(table: dict[str, Candidate]) -> None:
