@@ -232,3 +232,23 @@ def test_shelve_keeps_the_bytes_of_unchanged_shards():
     again = shelve({**results, "bb2": "fourth"}, shelf)
     assert again["aa"] is shelf["aa"] and again["bb"] != shelf["bb"]
     assert unshelve(again) == {**results, "bb2": "fourth"}
+
+
+def test_hanta_verdicts_outlive_the_version_of_the_seed_they_were_made_for(config: Config, monkeypatch):
+    """A seed edited twice: its second version asked HanTa nothing it knew, so its results carry
+    no verdicts; the third must still find those of the first in the cache."""
+    monkeypatch.setattr(topics_lang, "_proper_known", {})
+    build(config)
+    edited = sorted(config.seeds.glob("*.txt"))[0]
+    addition = "\nNachtrag: Inzwischen hat sich auch die Bundesnetzagentur zu dem Fall geäußert.\n"
+    for _ in range(2):
+        edited.write_text(edited.read_text(encoding="utf-8") + addition)
+        assert build(config).processed == 1
+    monkeypatch.setattr(topics_lang, "_proper_known", {})  # as in a new process
+
+    def no_hanta():
+        raise AssertionError("HanTa was loaded")
+
+    monkeypatch.setattr(topics_lang, "hanta", no_hanta)
+    edited.write_text(edited.read_text(encoding="utf-8") + addition)
+    assert build(config).processed == 1

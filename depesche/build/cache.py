@@ -95,7 +95,7 @@ class BuildCache:
     site: str = ""  # the output folder that `outputs` describes
     format: int = CACHE_FORMAT
     cleaned: dict[str, bytes] = field(default_factory=dict)  # seed key -> cleaner's parts, when `processed` is not trusted
-    verdicts: tuple[tuple[str, bool], ...] = ()  # HanTa's verdicts, when `processed` is not trusted
+    verdicts: tuple[tuple[str, bool], ...] = ()  # HanTa's verdicts that no result in `processed` carries
 
 
 Shard = tuple[frozenset[str], bytes]  # the seed keys of one shard, and its results pickled
@@ -140,7 +140,8 @@ def trusted_parts(cache: BuildCache, stages: dict[str, str]) -> BuildCache:
         return replace(kept, processed=results)
     verdicts_hold = "words" in same  # HanTa's verdicts depend on the tagger's code, not on the vocabulary
     return replace(kept, shelf={}, cleaned={key: result.cleaned for key, result in results.items()},
-                   verdicts=tuple(chain.from_iterable(r.proper_nouns for r in results.values())) if verdicts_hold else ())
+                   verdicts=tuple(chain(cache.verdicts, *(r.proper_nouns for r in results.values())))
+                   if verdicts_hold else ())
 
 
 def load_cache(folder: Path, stages: dict[str, str]) -> BuildCache:
@@ -176,7 +177,7 @@ def loaded_cache(folder: Path, stages: dict[str, str]) -> Iterator[BuildCache]:
 
 def dump_cache(cache: BuildCache, previous: Mapping[str, Shard]) -> bytes:
     """The cache's bytes; shards whose keys the `previous` shelf held keep their bytes."""
-    shelved = replace(cache, processed={}, cleaned={}, verdicts=(), shelf=shelve(cache.processed, previous))
+    shelved = replace(cache, processed={}, cleaned={}, shelf=shelve(cache.processed, previous))
     return pickle.dumps(shelved, protocol=pickle.HIGHEST_PROTOCOL)
 
 
@@ -235,8 +236,17 @@ class Reuse:
         10,000 articles are not held while they render)."""
         cache = BuildCache(self.last.stages, results, {o.path: o.fingerprint for o in outputs}, self.cards,
                            {f.shown: (f.signature, keys[f.shown]) for f in files if f.shown in keys},
-                           self.related_state, self.templates.known, site=self.site)
+                           self.related_state, self.templates.known, site=self.site, verdicts=self.verdicts_kept(results))
         return dump_cache(cache, self.last.shelf)
+
+    def verdicts_kept(self, results: Mapping[str, Processed]) -> tuple[tuple[str, bool], ...]:
+        """HanTa's verdicts carried by results this build dropped (an edited seed's last version):
+        its next version asked HanTa nothing it knew, so without them the edit after would load it."""
+        kept = dict(self.last.verdicts)
+        for key, known in self.last.processed.items():
+            if key not in results:
+                kept.update(known.proper_nouns)
+        return tuple(kept.items())
 
 
 @contextmanager
