@@ -24,6 +24,7 @@ from ..read import SeedFile
 from ..site.plan import Output
 from ..site.related import Layout, Related, updated_related
 from ..site.render import CompiledTemplates
+from .delta import SiteState
 from .fingerprints import CACHE_FORMAT, digest, output_stage, stage_fingerprints
 
 CACHE_FILE = "build-cache"
@@ -66,22 +67,6 @@ def share_topics(made: Iterable[Processed | str]) -> list[Processed | str]:
             for result in made]
 
 
-class Bodies(Mapping[str, str]):
-    """Article id -> body HTML, decompressed only when a page or feed asks for it."""
-
-    def __init__(self, processed: Iterable[Processed]):
-        self._compressed = {p.article.id: p for p in processed}
-
-    def __getitem__(self, article_id: str) -> str:
-        return self._compressed[article_id].body_html
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._compressed)
-
-    def __len__(self) -> int:
-        return len(self._compressed)
-
-
 @dataclass(frozen=True)
 class BuildCache:
     stages: dict[str, str] = field(default_factory=dict)  # stage -> fingerprint of what it read
@@ -96,6 +81,7 @@ class BuildCache:
     format: int = CACHE_FORMAT
     cleaned: dict[str, bytes] = field(default_factory=dict)  # seed key -> cleaner's parts, when `processed` is not trusted
     verdicts: tuple[tuple[str, bool], ...] = ()  # HanTa's verdicts that no result in `processed` carries
+    state: SiteState | None = None  # the collated and planned site, while every stage reads what it read
 
 
 Shard = tuple[frozenset[str], bytes]  # the seed keys of one shard, and its results pickled
@@ -135,7 +121,8 @@ def trusted_parts(cache: BuildCache, stages: dict[str, str]) -> BuildCache:
     same = {stage for stage, fingerprint in stages.items() if cache.stages.get(stage) == fingerprint}
     results = unshelve(cache.shelf) if "clean" in same else {}
     outputs = {path: f if f and output_stage(f[0]) in same else None for path, f in cache.outputs.items()}
-    kept = replace(cache, stages=stages, outputs=outputs, cards=cache.cards if "cards" in same else {})
+    kept = replace(cache, stages=stages, outputs=outputs, cards=cache.cards if "cards" in same else {},
+                   state=cache.state if same == set(stages) else None)
     if "article" in same:
         return replace(kept, processed=results)
     verdicts_hold = "words" in same  # HanTa's verdicts depend on the tagger's code, not on the vocabulary
@@ -188,11 +175,15 @@ class Reuse:
 
     def __init__(self, last: BuildCache, site: str):
         trusted = last.site == site and os.path.isdir(site)  # not another folder's files, nor deleted ones
-        self.last = last if trusted else replace(last, outputs={})
+        self.last = last if trusted else replace(last, outputs={}, state=None)
         self.site = site
         self.templates = CompiledTemplates(last.templates)  # Jinja2 adds what this build compiles
         self.cards: dict[str, str] = {}  # article digest -> card HTML, as this build made or reused them
         self.related_state: tuple[Layout, Related] = ((), {})
+
+    def last_keys(self) -> dict[str, str]:
+        """Seed name -> the key the last build gave it."""
+        return {name: key for name, (_, key) in self.last.signatures.items()}
 
     def seed_key(self, file: SeedFile) -> str | None:
         """The key the last build gave this seed, if its file and sidecar are unchanged (it need not be read)."""
@@ -214,10 +205,11 @@ class Reuse:
         html = self.cards[article_digest] = self.last.cards.get(article_digest) or make()
         return html
 
-    def related(self, layout: Layout) -> Related:
-        """The related articles for `layout`, chosen anew only where order or topics changed."""
-        related = updated_related(*self.last.related, layout)
-        self.related_state = (layout, related)
+    def related(self, layout: Layout | None) -> Related:
+        """The related articles for `layout`, chosen anew only where order or topics changed;
+        the last build's for None (its order and topics are kept)."""
+        related = updated_related(*self.last.related, layout) if layout is not None else self.last.related[1]
+        self.related_state = (layout, related) if layout is not None else self.last.related
         return related
 
     def unchanged(self, outputs: Sequence[Output], out: Path) -> set[str]:
@@ -226,17 +218,18 @@ class Reuse:
         return {o.path for o in outputs
                 if self.last.outputs.get(o.path) == o.fingerprint and os.path.isfile(folder + o.path)}
 
-    def removed(self, outputs: Sequence[Output]) -> set[str] | None:
+    def removed(self, outputs: Mapping[str, tuple]) -> set[str] | None:
         """The last site's files that are no outputs any more; None if there is no last site to update."""
-        return set(self.last.outputs) - {o.path for o in outputs} if self.last.outputs else None
+        return self.last.outputs.keys() - outputs.keys() if self.last.outputs else None
 
     def cache_bytes(self, results: dict[str, Processed], files: Sequence[SeedFile], keys: Mapping[str, str],
-                    outputs: Sequence[Output]) -> bytes:
+                    outputs: dict[str, tuple], state: SiteState) -> bytes:
         """The next cache's bytes (made after the outputs are written, so that its 30 MB at
-        10,000 articles are not held while they render)."""
-        cache = BuildCache(self.last.stages, results, {o.path: o.fingerprint for o in outputs}, self.cards,
+        10,000 articles are not held while they render); `outputs` are the fingerprints by path."""
+        cache = BuildCache(self.last.stages, results, outputs, self.cards,
                            {f.shown: (f.signature, keys[f.shown]) for f in files if f.shown in keys},
-                           self.related_state, self.templates.known, site=self.site, verdicts=self.verdicts_kept(results))
+                           self.related_state, self.templates.known, site=self.site,
+                           verdicts=self.verdicts_kept(results), state=state)
         return dump_cache(cache, self.last.shelf)
 
     def verdicts_kept(self, results: Mapping[str, Processed]) -> tuple[tuple[str, bool], ...]:
