@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from depesche.build import pipeline
+from depesche.build import cache, pipeline
+from depesche.build.cache import CACHE_FILE
+from depesche.build.memory import KeptCache
 from depesche.build.pipeline import build
 from depesche.config import Config
 
@@ -71,4 +73,22 @@ def test_an_edit_that_changes_which_namesake_keeps_the_slug_goes_the_full_way(co
     build(config)
     (config.seeds / "extra_00000000000000aa.toml").write_text("date = 2015-01-01T10:00:00+01:00\n")
     assert build(config).processed == 1 and ways == ["full", "full"]
+    assert_same_as_clean_build(config, tmp_path)
+
+
+def test_a_cache_kept_in_memory_is_not_read_again_and_its_file_is_written_after_the_site(
+        config: Config, tmp_path: Path, monkeypatch):
+    kept = KeptCache()
+    build(config, kept=kept)
+    assert not (config.cache / CACHE_FILE).exists()
+    kept.save()
+    assert (config.cache / CACHE_FILE).is_file()
+    monkeypatch.setattr(cache, "load_cache", lambda *args: pytest.fail("the cache file was read"))
+    edited = sorted(config.seeds.glob("*.txt"))[1]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nDas teilten beide am Abend noch einmal mit.\n")
+    assert build(config, kept=kept).processed == 1
+    monkeypatch.undo()
+    kept.save()
+    again = build(config)  # from the file the kept cache wrote
+    assert (again.processed, again.rendered) == (0, 0)
     assert_same_as_clean_build(config, tmp_path)

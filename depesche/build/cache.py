@@ -119,7 +119,7 @@ def trusted_parts(cache: BuildCache, stages: dict[str, str]) -> BuildCache:
     articles by seed key, slug and topics, and only the topics depend on the vocabulary, so
     they stay with the templates and settings, whatever became of the articles."""
     same = {stage for stage, fingerprint in stages.items() if cache.stages.get(stage) == fingerprint}
-    results = unshelve(cache.shelf) if "clean" in same else {}
+    results = (cache.processed or unshelve(cache.shelf)) if "clean" in same else {}
     outputs = {path: f if f and output_stage(f[0]) in same else None for path, f in cache.outputs.items()}
     kept = replace(cache, stages=stages, outputs=outputs, cards=cache.cards if "cards" in same else {},
                    state=cache.state if same == set(stages) else None)
@@ -162,10 +162,14 @@ def loaded_cache(folder: Path, stages: dict[str, str]) -> Iterator[BuildCache]:
         gc.unfreeze()
 
 
-def dump_cache(cache: BuildCache, previous: Mapping[str, Shard]) -> bytes:
-    """The cache's bytes; shards whose keys the `previous` shelf held keep their bytes."""
-    shelved = replace(cache, processed={}, cleaned={}, shelf=shelve(cache.processed, previous))
-    return pickle.dumps(shelved, protocol=pickle.HIGHEST_PROTOCOL)
+def shelved(cache: BuildCache, previous: Mapping[str, Shard]) -> BuildCache:
+    """The cache with its results pickled in shards; those whose keys the `previous` shelf held keep their bytes."""
+    return replace(cache, shelf=shelve(cache.processed, previous))
+
+
+def dump_cache(cache: BuildCache) -> bytes:
+    """The bytes of a shelved cache, as the file holds it."""
+    return pickle.dumps(replace(cache, processed={}, cleaned={}), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 class Reuse:
@@ -222,15 +226,15 @@ class Reuse:
         """The last site's files that are no outputs any more; None if there is no last site to update."""
         return self.last.outputs.keys() - outputs.keys() if self.last.outputs else None
 
-    def cache_bytes(self, results: dict[str, Processed], files: Sequence[SeedFile], keys: Mapping[str, str],
-                    outputs: dict[str, tuple], state: SiteState) -> bytes:
-        """The next cache's bytes (made after the outputs are written, so that its 30 MB at
-        10,000 articles are not held while they render); `outputs` are the fingerprints by path."""
+    def next_cache(self, results: dict[str, Processed], files: Sequence[SeedFile], keys: Mapping[str, str],
+                   outputs: dict[str, tuple], state: SiteState) -> BuildCache:
+        """The next build's cache, shelved (made after the outputs are written, so that its 30 MB
+        at 10,000 articles are not held while they render); `outputs` are the fingerprints by path."""
         cache = BuildCache(self.last.stages, results, outputs, self.cards,
                            {f.shown: (f.signature, keys[f.shown]) for f in files if f.shown in keys},
                            self.related_state, self.templates.known, site=self.site,
                            verdicts=self.verdicts_kept(results), state=state)
-        return dump_cache(cache, self.last.shelf)
+        return shelved(cache, self.last.shelf)
 
     def verdicts_kept(self, results: Mapping[str, Processed]) -> tuple[tuple[str, bool], ...]:
         """HanTa's verdicts carried by results this build dropped (an edited seed's last version):
@@ -240,10 +244,3 @@ class Reuse:
             if key not in results:
                 kept.update(known.proper_nouns)
         return tuple(kept.items())
-
-
-@contextmanager
-def reuse_from(config: Config) -> Iterator[Reuse]:
-    """What the last build left in `config.cache` that this build may reuse."""
-    with loaded_cache(config.cache, stage_fingerprints(config)) as cache:
-        yield Reuse(cache, str(config.out.resolve()))

@@ -35,10 +35,11 @@ from ..topics.lang import remember_proper, take_proper_verdicts
 from ..topics.vocab import Vocabulary, load_vocabulary
 from . import parallel
 from .cache import (
-    CACHE_FILE, Processed, Reuse, load_cache, reuse_from, seed_key, share_topics,
+    CACHE_FILE, Processed, Reuse, dump_cache, load_cache, seed_key, share_topics,
 )
 from .delta import unmoved_edit
 from .fingerprints import digest, stage_fingerprints
+from .memory import KeptCache, reuse_from
 from .planning import edit_plan, full_plan
 from .write import update_site, write_file, write_site
 
@@ -186,19 +187,28 @@ def render_site(config: Config, articles: Sequence[Article]) -> dict[str, bytes]
     return {o.path: render_output(o, site, env) for o in plan(site)}
 
 
-def build(config: Config, strict: bool = False, progress: Progress | None = None) -> BuildReport:
-    """Build the whole site into `config.out`; with `strict`, write nothing if any file was skipped."""
+def build(config: Config, strict: bool = False, progress: Progress | None = None,
+          kept: KeptCache | None = None) -> BuildReport:
+    """Build the whole site into `config.out`; with `strict`, write nothing if any file was skipped.
+    With `kept`, the last build's cache comes from memory and stays there (`kept.save()` writes it)."""
     started = time.perf_counter()
     notes = []
     if config.search and not search_available():
         notes.append(f"{config.out}: no search: pagefind is not installed (pip install 'pagefind[extended]')")
         config = replace(config, search=False)
-    with reuse_from(config) as reuse:
-        report = build_from(config, reuse, strict, progress)
+    held = kept or KeptCache()
+    try:
+        with reuse_from(config, kept) as reuse:
+            report = build_from(config, reuse, strict, progress, held)
+    except BaseException:
+        held.forget()
+        raise
+    if kept is None:
+        held.save()
     return replace(report, warnings=notes + report.warnings, seconds=time.perf_counter() - started)
 
 
-def build_from(config: Config, reuse: Reuse, strict: bool, progress: Progress | None) -> BuildReport:
+def build_from(config: Config, reuse: Reuse, strict: bool, progress: Progress | None, kept: KeptCache) -> BuildReport:
     """The stages in order; `reuse` answers what the last build made that still holds."""
     files, unlisted = list_seeds(config.seeds)
     keys, read, unreadable = seed_keys(files, reuse)
@@ -213,6 +223,7 @@ def build_from(config: Config, reuse: Reuse, strict: bool, progress: Progress | 
     planned = edit_plan(config, edit, results, reuse) if edit else full_plan(config, results, reuse)
     write_outputs(render_all(planned.todo, planned.site, planned.env, progress), planned.fingerprints,
                   planned.unchanged, reuse, config)
-    write_file(config.cache / CACHE_FILE, reuse.cache_bytes(results, files, keys, planned.fingerprints, planned.state))
+    cache = reuse.next_cache(results, files, keys, planned.fingerprints, planned.state)
+    kept.hold(cache, lambda: write_file(config.cache / CACHE_FILE, dump_cache(cache)))
     return BuildReport(len(planned.site.articles), len(planned.site.topics), len(planned.fingerprints), errors,
                        warnings, len(planned.todo), processed)
