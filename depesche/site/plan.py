@@ -20,7 +20,7 @@ from ..feeds.rss import FEED_FILES, feed_file, site_feed_title
 from ..model import Article, Topic
 from ..paths import article_path, topic_path
 from .collate import months, topic_index
-from .render import STATIC_FILES, month_path, page, paged_path, pages_of, sitemap, static_file
+from .render import STATIC_FILES, month_path, newest, page, paged_path, pages_of, sitemap, static_file
 from .seo import robots_txt
 
 
@@ -97,7 +97,7 @@ def site_wide_outputs(site: Site) -> list[Output]:
     outputs = [Output("themen/index.html", "topics", (),
                       ("topics", tuple([(t.name, t.slug, len(m)) for t, m in site.topics]))),
                Output(OPML_PATH, "opml", (),
-                      ("opml", tuple([(t.name, t.slug, max(a.updated for a in m).isoformat()) for t, m in site.topics]))),
+                      ("opml", tuple([(t.name, t.slug, newest(m).isoformat()) for t, m in site.topics]))),
                Output("sitemap.xml", "sitemap", (), ("sitemap", tuple(site.digests.values()))),
                Output("robots.txt", "robots", (), ("robots",)),
                Output("404.html", "404", (), ("404",))]
