@@ -41,10 +41,10 @@ def make_origin(seeds: Path, origin: Path, search: bool) -> None:
 
 
 def deploy_build(folder: Path) -> tuple[float, str]:
-    """The workflow's build command in `folder`: wall seconds and what it printed."""
+    """The workflow's build command in `folder` (settings, seeds and cache found from there, so seeds
+    are named `seeds/...` in the cache as on CI): wall seconds and what it printed."""
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, str(REPO / "build.py"), "--config", str(folder / "depesche.toml"),
-                             "--strict", "--base-url", BASE_URL, "-v"],
+    result = subprocess.run([sys.executable, str(REPO / "build.py"), "--strict", "--base-url", BASE_URL, "-v"],
                             cwd=folder, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(REPO)})
     if result.returncode != 0:
         raise SystemExit(f"build failed in {folder}:\n{result.stdout[-2000:]}{result.stderr[-2000:]}")

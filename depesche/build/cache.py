@@ -110,8 +110,11 @@ def unshelve(shelf: Mapping[str, Shard]) -> dict[str, Processed]:
 
 
 def seed_key(raw: RawSeed) -> str:
-    """The cache key of a seed: its bytes, its sidecar, its dates and its name."""
-    return digest(raw.path, raw.stem, raw.data, raw.sidecar, raw.added, raw.changed, raw.modified)
+    """The cache key of a seed: its bytes, its sidecar, its dates and its name. The file's time
+    counts only without git dates: with them it is never the article's date (enrich.article_dates),
+    and a fresh clone (a Pages deploy with the cache restored) gives every file a new one."""
+    in_git = raw.added is not None and raw.changed is not None
+    return digest(raw.path, raw.stem, raw.data, raw.sidecar, raw.added, raw.changed, None if in_git else raw.modified)
 
 
 def trusted_parts(cache: BuildCache, stages: dict[str, str]) -> BuildCache:
