@@ -232,3 +232,39 @@ def test_shelve_keeps_the_bytes_of_unchanged_shards():
     again = shelve({**results, "bb2": "fourth"}, shelf)
     assert again["aa"] is shelf["aa"] and again["bb"] != shelf["bb"]
     assert unshelve(again) == {**results, "bb2": "fourth"}
+
+
+def test_hanta_verdicts_outlive_the_version_of_the_seed_they_were_made_for(config: Config, monkeypatch):
+    """A seed edited twice: its second version asked HanTa nothing it knew, so its results carry
+    no verdicts; the third must still find those of the first in the cache."""
+    monkeypatch.setattr(topics_lang, "_proper_known", {})
+    build(config)
+    edited = sorted(config.seeds.glob("*.txt"))[0]
+    addition = "\nNachtrag: Inzwischen hat sich auch die Bundesnetzagentur zu dem Fall geäußert.\n"
+    for _ in range(2):
+        edited.write_text(edited.read_text(encoding="utf-8") + addition)
+        assert build(config).processed == 1
+    monkeypatch.setattr(topics_lang, "_proper_known", {})  # as in a new process
+
+    def no_hanta():
+        raise AssertionError("HanTa was loaded")
+
+    monkeypatch.setattr(topics_lang, "hanta", no_hanta)
+    edited.write_text(edited.read_text(encoding="utf-8") + addition)
+    assert build(config).processed == 1
+
+
+def test_a_seed_with_git_dates_keeps_its_key_in_a_fresh_clone():
+    """A clone gives every file a new time; with git dates that time is never the article's date,
+    so a Pages deploy with the cache restored cleans and tags only what was edited."""
+    from datetime import datetime, timezone
+
+    from depesche.build.cache import seed_key
+    from depesche.model import RawSeed
+
+    day = datetime(2015, 1, 1, tzinfo=timezone.utc)
+    seed = RawSeed("seeds/a.txt", "a", b"Text", None, day, day, day)
+    cloned = replace(seed, modified=datetime(2026, 12, 3, tzinfo=timezone.utc))
+    assert seed_key(cloned) == seed_key(seed)
+    without_git = replace(seed, added=None, changed=None)
+    assert seed_key(replace(without_git, modified=cloned.modified)) != seed_key(without_git)  # then it is the date

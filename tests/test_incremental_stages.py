@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from depesche import enrich
-from depesche.build import pipeline
+from depesche.build import pipeline, planning
 from depesche.build.cache import CACHE_FILE, load_cache
 from depesche.build.fingerprints import stage_fingerprints
 from depesche.build.pipeline import build
@@ -61,8 +61,8 @@ def test_cards_are_rendered_again_only_when_their_own_templates_change(config: C
                                                                       monkeypatch):
     build(config)
     cards = []
-    real_card_html = pipeline.card_html
-    monkeypatch.setattr(pipeline, "card_html", lambda env, config, article: cards.append(article.id)
+    real_card_html = planning.card_html
+    monkeypatch.setattr(planning, "card_html", lambda env, config, article: cards.append(article.id)
                         or real_card_html(env, config, article))
     templates = tmp_path / "templates"
     shutil.copytree(config.templates, templates)

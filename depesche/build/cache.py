@@ -24,6 +24,7 @@ from ..read import SeedFile
 from ..site.plan import Output
 from ..site.related import Layout, Related, updated_related
 from ..site.render import CompiledTemplates
+from .delta import SiteState
 from .fingerprints import CACHE_FORMAT, digest, output_stage, stage_fingerprints
 
 CACHE_FILE = "build-cache"
@@ -66,22 +67,6 @@ def share_topics(made: Iterable[Processed | str]) -> list[Processed | str]:
             for result in made]
 
 
-class Bodies(Mapping[str, str]):
-    """Article id -> body HTML, decompressed only when a page or feed asks for it."""
-
-    def __init__(self, processed: Iterable[Processed]):
-        self._compressed = {p.article.id: p for p in processed}
-
-    def __getitem__(self, article_id: str) -> str:
-        return self._compressed[article_id].body_html
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._compressed)
-
-    def __len__(self) -> int:
-        return len(self._compressed)
-
-
 @dataclass(frozen=True)
 class BuildCache:
     stages: dict[str, str] = field(default_factory=dict)  # stage -> fingerprint of what it read
@@ -95,7 +80,8 @@ class BuildCache:
     site: str = ""  # the output folder that `outputs` describes
     format: int = CACHE_FORMAT
     cleaned: dict[str, bytes] = field(default_factory=dict)  # seed key -> cleaner's parts, when `processed` is not trusted
-    verdicts: tuple[tuple[str, bool], ...] = ()  # HanTa's verdicts, when `processed` is not trusted
+    verdicts: tuple[tuple[str, bool], ...] = ()  # HanTa's verdicts that no result in `processed` carries
+    state: SiteState | None = None  # the collated and planned site, while every stage reads what it read
 
 
 Shard = tuple[frozenset[str], bytes]  # the seed keys of one shard, and its results pickled
@@ -124,8 +110,11 @@ def unshelve(shelf: Mapping[str, Shard]) -> dict[str, Processed]:
 
 
 def seed_key(raw: RawSeed) -> str:
-    """The cache key of a seed: its bytes, its sidecar, its dates and its name."""
-    return digest(raw.path, raw.stem, raw.data, raw.sidecar, raw.added, raw.changed, raw.modified)
+    """The cache key of a seed: its bytes, its sidecar, its dates and its name. The file's time
+    counts only without git dates: with them it is never the article's date (enrich.article_dates),
+    and a fresh clone (a Pages deploy with the cache restored) gives every file a new one."""
+    in_git = raw.added is not None and raw.changed is not None
+    return digest(raw.path, raw.stem, raw.data, raw.sidecar, raw.added, raw.changed, None if in_git else raw.modified)
 
 
 def trusted_parts(cache: BuildCache, stages: dict[str, str]) -> BuildCache:
@@ -133,14 +122,16 @@ def trusted_parts(cache: BuildCache, stages: dict[str, str]) -> BuildCache:
     articles by seed key, slug and topics, and only the topics depend on the vocabulary, so
     they stay with the templates and settings, whatever became of the articles."""
     same = {stage for stage, fingerprint in stages.items() if cache.stages.get(stage) == fingerprint}
-    results = unshelve(cache.shelf) if "clean" in same else {}
+    results = (cache.processed or unshelve(cache.shelf)) if "clean" in same else {}
     outputs = {path: f if f and output_stage(f[0]) in same else None for path, f in cache.outputs.items()}
-    kept = replace(cache, stages=stages, outputs=outputs, cards=cache.cards if "cards" in same else {})
+    kept = replace(cache, stages=stages, outputs=outputs, cards=cache.cards if "cards" in same else {},
+                   state=cache.state if same == set(stages) else None)
     if "article" in same:
         return replace(kept, processed=results)
     verdicts_hold = "words" in same  # HanTa's verdicts depend on the tagger's code, not on the vocabulary
     return replace(kept, shelf={}, cleaned={key: result.cleaned for key, result in results.items()},
-                   verdicts=tuple(chain.from_iterable(r.proper_nouns for r in results.values())) if verdicts_hold else ())
+                   verdicts=tuple(chain(cache.verdicts, *(r.proper_nouns for r in results.values())))
+                   if verdicts_hold else ())
 
 
 def load_cache(folder: Path, stages: dict[str, str]) -> BuildCache:
@@ -174,10 +165,14 @@ def loaded_cache(folder: Path, stages: dict[str, str]) -> Iterator[BuildCache]:
         gc.unfreeze()
 
 
-def dump_cache(cache: BuildCache, previous: Mapping[str, Shard]) -> bytes:
-    """The cache's bytes; shards whose keys the `previous` shelf held keep their bytes."""
-    shelved = replace(cache, processed={}, cleaned={}, verdicts=(), shelf=shelve(cache.processed, previous))
-    return pickle.dumps(shelved, protocol=pickle.HIGHEST_PROTOCOL)
+def shelved(cache: BuildCache, previous: Mapping[str, Shard]) -> BuildCache:
+    """The cache with its results pickled in shards; those whose keys the `previous` shelf held keep their bytes."""
+    return replace(cache, shelf=shelve(cache.processed, previous))
+
+
+def dump_cache(cache: BuildCache) -> bytes:
+    """The bytes of a shelved cache, as the file holds it."""
+    return pickle.dumps(replace(cache, processed={}, cleaned={}), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 class Reuse:
@@ -187,11 +182,15 @@ class Reuse:
 
     def __init__(self, last: BuildCache, site: str):
         trusted = last.site == site and os.path.isdir(site)  # not another folder's files, nor deleted ones
-        self.last = last if trusted else replace(last, outputs={})
+        self.last = last if trusted else replace(last, outputs={}, state=None)
         self.site = site
         self.templates = CompiledTemplates(last.templates)  # Jinja2 adds what this build compiles
         self.cards: dict[str, str] = {}  # article digest -> card HTML, as this build made or reused them
         self.related_state: tuple[Layout, Related] = ((), {})
+
+    def last_keys(self) -> dict[str, str]:
+        """Seed name -> the key the last build gave it."""
+        return {name: key for name, (_, key) in self.last.signatures.items()}
 
     def seed_key(self, file: SeedFile) -> str | None:
         """The key the last build gave this seed, if its file and sidecar are unchanged (it need not be read)."""
@@ -213,10 +212,11 @@ class Reuse:
         html = self.cards[article_digest] = self.last.cards.get(article_digest) or make()
         return html
 
-    def related(self, layout: Layout) -> Related:
-        """The related articles for `layout`, chosen anew only where order or topics changed."""
-        related = updated_related(*self.last.related, layout)
-        self.related_state = (layout, related)
+    def related(self, layout: Layout | None) -> Related:
+        """The related articles for `layout`, chosen anew only where order or topics changed;
+        the last build's for None (its order and topics are kept)."""
+        related = updated_related(*self.last.related, layout) if layout is not None else self.last.related[1]
+        self.related_state = (layout, related) if layout is not None else self.last.related
         return related
 
     def unchanged(self, outputs: Sequence[Output], out: Path) -> set[str]:
@@ -225,22 +225,25 @@ class Reuse:
         return {o.path for o in outputs
                 if self.last.outputs.get(o.path) == o.fingerprint and os.path.isfile(folder + o.path)}
 
-    def removed(self, outputs: Sequence[Output]) -> set[str] | None:
+    def removed(self, outputs: Mapping[str, tuple]) -> set[str] | None:
         """The last site's files that are no outputs any more; None if there is no last site to update."""
-        return set(self.last.outputs) - {o.path for o in outputs} if self.last.outputs else None
+        return self.last.outputs.keys() - outputs.keys() if self.last.outputs else None
 
-    def cache_bytes(self, results: dict[str, Processed], files: Sequence[SeedFile], keys: Mapping[str, str],
-                    outputs: Sequence[Output]) -> bytes:
-        """The next cache's bytes (made after the outputs are written, so that its 30 MB at
-        10,000 articles are not held while they render)."""
-        cache = BuildCache(self.last.stages, results, {o.path: o.fingerprint for o in outputs}, self.cards,
+    def next_cache(self, results: dict[str, Processed], files: Sequence[SeedFile], keys: Mapping[str, str],
+                   outputs: dict[str, tuple], state: SiteState) -> BuildCache:
+        """The next build's cache, shelved (made after the outputs are written, so that its 30 MB
+        at 10,000 articles are not held while they render); `outputs` are the fingerprints by path."""
+        cache = BuildCache(self.last.stages, results, outputs, self.cards,
                            {f.shown: (f.signature, keys[f.shown]) for f in files if f.shown in keys},
-                           self.related_state, self.templates.known, site=self.site)
-        return dump_cache(cache, self.last.shelf)
+                           self.related_state, self.templates.known, site=self.site,
+                           verdicts=self.verdicts_kept(results), state=state)
+        return shelved(cache, self.last.shelf)
 
-
-@contextmanager
-def reuse_from(config: Config) -> Iterator[Reuse]:
-    """What the last build left in `config.cache` that this build may reuse."""
-    with loaded_cache(config.cache, stage_fingerprints(config)) as cache:
-        yield Reuse(cache, str(config.out.resolve()))
+    def verdicts_kept(self, results: Mapping[str, Processed]) -> tuple[tuple[str, bool], ...]:
+        """HanTa's verdicts carried by results this build dropped (an edited seed's last version):
+        its next version asked HanTa nothing it knew, so without them the edit after would load it."""
+        kept = dict(self.last.verdicts)
+        for key, known in self.last.processed.items():
+            if key not in results:
+                kept.update(known.proper_nouns)
+        return tuple(kept.items())

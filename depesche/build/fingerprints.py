@@ -18,7 +18,7 @@ from jinja2 import Environment, FileSystemLoader, TemplateError, meta
 
 from ..config import Config
 
-CACHE_FORMAT = 8
+CACHE_FORMAT = 9
 PACKAGE = Path(__file__).resolve().parent.parent  # depesche/
 CLEANING_CODE = ("clean", "read.py", "model.py")
 RENDERING_ONLY_CODE = ("site", "feeds", "commands")  # not read when an article is made

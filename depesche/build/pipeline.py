@@ -24,7 +24,7 @@ from ..config import Config
 from ..enrich import MetadataError, enrich
 from ..model import Article, Cleaned, RawSeed, Seed
 from ..read import SeedError, SeedFile, list_seeds, parse_seed, read_raw
-from ..site.collate import collate
+from ..site.collate import collate, topic_index
 from ..site.document import body_markdown, markdown_to_html
 from ..site.plan import Cards, Output, Site, make_site, plan, render_output
 from ..site.related import related_articles, related_layout
@@ -35,9 +35,12 @@ from ..topics.lang import remember_proper, take_proper_verdicts
 from ..topics.vocab import Vocabulary, load_vocabulary
 from . import parallel
 from .cache import (
-    CACHE_FILE, Bodies, Processed, Reuse, load_cache, reuse_from, seed_key, share_topics,
+    CACHE_FILE, Processed, Reuse, dump_cache, load_cache, seed_key, share_topics,
 )
+from .delta import unmoved_edit
 from .fingerprints import digest, stage_fingerprints
+from .memory import KeptCache, reuse_from
+from .planning import edit_plan, full_plan
 from .write import update_site, write_file, write_site
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -156,23 +159,7 @@ def process_all(keys: dict[str, str], read: dict[str, RawSeed], reuse: Reuse, vo
     return results, errors, len(missing)
 
 
-def article_digests(results: dict[str, Processed], articles: Sequence[Article]) -> dict[str, str]:
-    """What each article shows, hashed: its seed's key plus what collation decided."""
-    key_of = {p.article.id + p.article.path: key for key, p in results.items()}
-    return {a.id: digest(key_of[a.id + a.path], a.slug, [(t.name, t.slug) for t in a.topics]) for a in articles}
-
-
-def site_of(config: Config, articles: Sequence[Article], results: dict[str, Processed],
-            reuse: Reuse) -> tuple[Site, Environment]:
-    """The site the outputs are rendered from, and the templates (one environment per build: they compile once)."""
-    digests = article_digests(results, articles)
-    env = template_environment(config.templates, reuse.templates)
-    cards = {digests[a.id]: reuse.card(digests[a.id], lambda a=a: card_html(env, config, a)) for a in articles}
-    related = reuse.related(related_layout(articles))
-    return make_site(config, articles, Bodies(results.values()), digests, Cards(digests, cards), related), env
-
-
-def write_outputs(made: Iterator[tuple[str, bytes]], outputs: Sequence[Output], unchanged: set[str],
+def write_outputs(made: Iterator[tuple[str, bytes]], outputs: Mapping[str, tuple], unchanged: set[str],
                   reuse: Reuse, config: Config) -> None:
     """Into the last site, only what changed, when it can be trusted; else a whole new site."""
     protected = (config.seeds, config.cache, Path.cwd())
@@ -200,19 +187,28 @@ def render_site(config: Config, articles: Sequence[Article]) -> dict[str, bytes]
     return {o.path: render_output(o, site, env) for o in plan(site)}
 
 
-def build(config: Config, strict: bool = False, progress: Progress | None = None) -> BuildReport:
-    """Build the whole site into `config.out`; with `strict`, write nothing if any file was skipped."""
+def build(config: Config, strict: bool = False, progress: Progress | None = None,
+          kept: KeptCache | None = None) -> BuildReport:
+    """Build the whole site into `config.out`; with `strict`, write nothing if any file was skipped.
+    With `kept`, the last build's cache comes from memory and stays there (`kept.save()` writes it)."""
     started = time.perf_counter()
     notes = []
     if config.search and not search_available():
         notes.append(f"{config.out}: no search: pagefind is not installed (pip install 'pagefind[extended]')")
         config = replace(config, search=False)
-    with reuse_from(config) as reuse:
-        report = build_from(config, reuse, strict, progress)
+    held = kept or KeptCache()
+    try:
+        with reuse_from(config, kept) as reuse:
+            report = build_from(config, reuse, strict, progress, held)
+    except BaseException:
+        held.forget()
+        raise
+    if kept is None:
+        held.save()
     return replace(report, warnings=notes + report.warnings, seconds=time.perf_counter() - started)
 
 
-def build_from(config: Config, reuse: Reuse, strict: bool, progress: Progress | None) -> BuildReport:
+def build_from(config: Config, reuse: Reuse, strict: bool, progress: Progress | None, kept: KeptCache) -> BuildReport:
     """The stages in order; `reuse` answers what the last build made that still holds."""
     files, unlisted = list_seeds(config.seeds)
     keys, read, unreadable = seed_keys(files, reuse)
@@ -220,14 +216,14 @@ def build_from(config: Config, reuse: Reuse, strict: bool, progress: Progress | 
     results, failed, processed = process_all(keys, read, reuse, vocabulary, config, progress)
     errors = sorted(unlisted + unreadable + failed)
     warnings = [w for p in results.values() for w in p.warnings]
-    articles = collate([p.article for p in results.values()])
-    topics = len({t.slug for a in articles for t in a.topics})
     if strict and errors:
-        return BuildReport(len(articles), topics, 0, errors, warnings, 0, processed)
-    site, env = site_of(config, articles, results, reuse)
-    outputs = plan(site)
-    unchanged = reuse.unchanged(outputs, config.out)
-    todo = [o for o in outputs if o.path not in unchanged]
-    write_outputs(render_all(todo, site, env, progress), outputs, unchanged, reuse, config)
-    write_file(config.cache / CACHE_FILE, reuse.cache_bytes(results, files, keys, outputs))
-    return BuildReport(len(articles), topics, len(outputs), errors, warnings, len(todo), processed)
+        articles = collate([p.article for p in results.values()])
+        return BuildReport(len(articles), len(topic_index(articles)), 0, errors, warnings, 0, processed)
+    edit = unmoved_edit(reuse.last.state, reuse.last_keys(), keys, reuse.last.processed, results)
+    planned = edit_plan(config, edit, results, reuse) if edit else full_plan(config, results, reuse)
+    write_outputs(render_all(planned.todo, planned.site, planned.env, progress), planned.fingerprints,
+                  planned.unchanged, reuse, config)
+    cache = reuse.next_cache(results, files, keys, planned.fingerprints, planned.state)
+    kept.hold(cache, lambda: write_file(config.cache / CACHE_FILE, dump_cache(cache)))
+    return BuildReport(len(planned.site.articles), len(planned.site.topics), len(planned.fingerprints), errors,
+                       warnings, len(planned.todo), processed)

@@ -176,15 +176,16 @@ def watch(paths: list[Path], rebuild: Callable[[], None], stop: threading.Event)
 
 def serve(config: Config, host: str, port: int, say: Callable[[str], None] = print) -> None:
     """Build, serve and watch until interrupted."""
+    from ..build.memory import KeptCache
     from ..build.pipeline import build
 
-    state = PreviewState()
+    state, kept = PreviewState(), KeptCache()
     server = PreviewServer((host, port), config.out, config.base_path, state)
     preview = preview_config(config, host, server.server_address[1])
 
     def rebuild() -> None:
         try:
-            report = build(preview)
+            report = build(preview, kept=kept)
             errors = report.errors
             say(f"Built {report.articles} articles ({report.rendered} files written) in {report.seconds:.2f} s.")
         except Exception as error:  # noqa: BLE001 - a broken build must not stop the preview
@@ -192,6 +193,10 @@ def serve(config: Config, host: str, port: int, say: Callable[[str], None] = pri
         for line in errors:
             say(f"error: {line}")
         state.publish(errors)
+        try:
+            kept.save()  # the cache's file after the site, so that open pages reload first
+        except OSError as error:
+            say(f"error: cannot write the build cache: {error}")
 
     rebuild()
     stop = threading.Event()

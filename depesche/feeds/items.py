@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from functools import lru_cache
 from html import escape
 
 import lxml.html
@@ -13,6 +14,7 @@ from ..paths import article_path
 
 ID_NAMESPACE = uuid.UUID("6f1d6a52-8a86-4a8e-9d1e-4b0c7c3d9e21")
 UNTITLED = "Ohne Titel"
+FEED_ITEMS_KEPT = 512  # the outputs come feed by feed: enough for the site's feeds and the next topics'
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -41,8 +43,10 @@ def absolute_links(html: str, base: str) -> str:
     return inner[len("<div>"):-len("</div>")]
 
 
+@lru_cache(maxsize=FEED_ITEMS_KEPT)
 def item_html(article: Article, body: str, config: Config) -> str:
-    """The full article as HTML for `content:encoded`, Atom content and JSON Feed."""
+    """The full article as HTML for `content:encoded`, Atom content and JSON Feed: made once for
+    all the feeds (of the site and of each of its topics, in every format) that carry it."""
     parts = [body]
     if article.source:
         parts.append(f"<p>Quelle: {escape(article.source, quote=False)}</p>")

@@ -20,7 +20,7 @@ from ..feeds.rss import FEED_FILES, feed_file, site_feed_title
 from ..model import Article, Topic
 from ..paths import article_path, topic_path
 from .collate import months, topic_index
-from .render import STATIC_FILES, month_path, page, paged_path, pages_of, sitemap, static_file
+from .render import STATIC_FILES, month_path, newest, page, paged_path, pages_of, sitemap, static_file
 from .seo import robots_txt
 
 
@@ -89,35 +89,43 @@ def feed_outputs(folder: str, items: Sequence[Article], site: Site, topic_no: in
             for kind, name in FEED_FILES.items()]
 
 
-def plan(site: Site) -> list[Output]:
-    """All outputs of the site, in a fixed order."""
-    articles = site.articles
-    outputs = list_outputs("index", "", articles, site, ())
-    outputs += feed_outputs("", articles, site, -1)
-    outputs.append(Output("themen/index.html", "topics", (),
-                          ("topics", tuple([(t.name, t.slug, len(m)) for t, m in site.topics]))))
-    outputs.append(Output(OPML_PATH, "opml", (),
-                          ("opml", tuple([(t.name, t.slug, max(a.updated for a in m).isoformat()) for t, m in site.topics]))))
-    outputs.append(Output("sitemap.xml", "sitemap", (), ("sitemap", tuple(site.digests.values()))))
-    outputs.append(Output("robots.txt", "robots", (), ("robots",)))
-    outputs.append(Output("404.html", "404", (), ("404",)))
+SITE_WIDE_KINDS = frozenset({"topics", "opml", "sitemap", "robots", "404", "search", "static", "archive"})
+
+
+def site_wide_outputs(site: Site) -> list[Output]:
+    """The outputs that sum up the whole site (or none of it) rather than show some articles."""
+    outputs = [Output("themen/index.html", "topics", (),
+                      ("topics", tuple([(t.name, t.slug, len(m)) for t, m in site.topics]))),
+               Output(OPML_PATH, "opml", (),
+                      ("opml", tuple([(t.name, t.slug, newest(m).isoformat()) for t, m in site.topics]))),
+               Output("sitemap.xml", "sitemap", (), ("sitemap", tuple(site.digests.values()))),
+               Output("robots.txt", "robots", (), ("robots",)),
+               Output("404.html", "404", (), ("404",))]
     if site.config.search:
         outputs.append(Output("suche/index.html", "search", (), ("search",)))
     outputs += [Output(name, "static", (name,), ("static", name)) for name in STATIC_FILES]
+    outputs.append(Output("archiv/index.html", "archive", (),
+                          ("archive", tuple([(month, len(m)) for month, m in site.months]))))
+    return outputs
+
+
+def plan(site: Site) -> list[Output]:
+    """All outputs of the site, in a fixed order: those that show articles, then the site-wide ones."""
+    articles = site.articles
+    outputs = list_outputs("index", "", articles, site, ())
+    outputs += feed_outputs("", articles, site, -1)
     digests = site.digests
     for i, article in enumerate(articles):
         neighbours = tuple([digests[a.id] for a in articles[max(i - 1, 0):i + 2]])
         related = tuple([digests[other] for other in site.related[article.id]])
         outputs.append(Output(filename(article_path(article)), "article", (i,),
                               ("article", i == 0, i == len(articles) - 1, neighbours, related)))
-    outputs.append(Output("archiv/index.html", "archive", (),
-                          ("archive", tuple([(month, len(m)) for month, m in site.months]))))
     for number, (month, members) in enumerate(site.months):
         outputs += list_outputs("month", month_path(month), members, site, (number,))
     for number, (topic, members) in enumerate(site.topics):
         outputs += list_outputs("topic", topic_path(topic), members, site, (number,))
         outputs += feed_outputs(topic_path(topic), members, site, number)
-    return outputs
+    return outputs + site_wide_outputs(site)
 
 
 def pager(folder: str, number: int, count: int) -> dict[str, object]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from operator import attrgetter
 from pathlib import Path
 from typing import Sequence
 
@@ -20,6 +21,7 @@ GERMAN_MONTHS = (
 WORDS_PER_MINUTE = 200
 STATIC_FILES = ("favicon.svg", "favicon.ico")  # .ico: for tools that ask for it by name
 PAGE_SIZE = 25  # articles per front page and topic page
+UPDATED = attrgetter("updated")
 
 
 def german_date(moment: datetime) -> str:
@@ -109,7 +111,7 @@ def static_file(folder: Path, name: str) -> bytes:
 
 
 def newest(articles: Sequence[Article]) -> datetime | None:
-    return max((a.updated for a in articles), default=None)
+    return max(map(UPDATED, articles), default=None)
 
 
 def sitemap(articles: Sequence[Article], topics: Sequence[tuple[Topic, Sequence[Article]]],

@@ -1,8 +1,6 @@
 """For search engines: JSON-LD for article pages, `sitemap.xml` and `robots.txt`."""
 from __future__ import annotations
 
-import json
-from json.encoder import encode_basestring
 from datetime import datetime
 from typing import Sequence
 from html import escape
@@ -10,28 +8,13 @@ from html import escape
 from markupsafe import Markup
 
 from ..config import Config
+from ..feeds.jsonfeed import indented_json
 from ..model import Article
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 # JSON is valid JavaScript; these escapes keep `</script>`, `<!--` and `&` in a string inert.
 _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
                               "\u2028": "\\u2028", "\u2029": "\\u2029"})
-
-
-def indented_json(value: object, depth: int = 0) -> str:
-    """`json.dumps(value, ensure_ascii=False, indent=2)` for dicts with string keys, lists and scalars, byte for byte,
-    with C's string encoder: with `indent` the json module encodes in Python, a fifth of an article page."""
-    if isinstance(value, (dict, list)) and value:
-        inner = "\n" + "  " * (depth + 1)
-        if isinstance(value, dict):
-            items = [f"{encode_basestring(str(k))}: {indented_json(v, depth + 1)}" for k, v in value.items()]
-        else:
-            items = [indented_json(v, depth + 1) for v in value]
-        opening, closing = "{}" if isinstance(value, dict) else "[]"
-        return f"{opening}{inner}{f',{inner}'.join(items)}\n{'  ' * depth}{closing}"
-    if isinstance(value, str):
-        return encode_basestring(value)
-    return json.dumps(value, ensure_ascii=False)
 
 
 def script_json(value: object) -> Markup:

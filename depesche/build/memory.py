@@ -1,0 +1,52 @@
+"""Where a build finds the last build's cache: in its file, or, for a process that builds again
+and again (`serve`), in memory, where the last build left it.
+
+Kept in memory, the cache is neither read nor unpickled again, and its file is written
+after the site (`save`), so that an open page shows an edit before the cache is on disk.
+"""
+from __future__ import annotations
+
+import gc
+from contextlib import contextmanager
+from typing import Callable, Iterator
+
+from ..config import Config
+from .cache import BuildCache, Reuse, loaded_cache, trusted_parts
+from .fingerprints import stage_fingerprints
+
+
+class KeptCache:
+    """The last build's cache, and the writing of its file if that is still to be done."""
+
+    def __init__(self) -> None:
+        self.cache: BuildCache | None = None
+        self.unsaved: Callable[[], None] | None = None
+
+    def hold(self, cache: BuildCache, save: Callable[[], None]) -> None:
+        self.save()
+        self.cache, self.unsaved = cache, save
+
+    def save(self) -> None:
+        """Write the cache's file, if the last build has not."""
+        if self.unsaved is not None:
+            self.unsaved()
+            self.unsaved = None
+
+    def forget(self) -> None:
+        """After a failed build: what the site folder holds is no longer known, nor is the cache file there."""
+        self.cache, self.unsaved = None, None
+
+
+@contextmanager
+def reuse_from(config: Config, kept: KeptCache | None = None) -> Iterator[Reuse]:
+    """What the last build left (in memory if `kept` holds it, else in `config.cache`) that this build may reuse."""
+    site, stages = str(config.out.resolve()), stage_fingerprints(config)
+    if kept is not None and kept.cache is not None:
+        gc.freeze()  # as loaded_cache does: the collector need not scan the kept cache while the build runs
+        try:
+            yield Reuse(trusted_parts(kept.cache, stages), site)
+        finally:
+            gc.unfreeze()
+        return
+    with loaded_cache(config.cache, stages) as cache:
+        yield Reuse(cache, site)
