@@ -189,6 +189,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--no-justext", action="store_true", help="with --bench2: skip the jusText reference")
     ap.add_argument("--fit-doubts", action="store_true",
                     help="with --bench2: fit the doubt model on both sets' study halves (needs numpy)")
+    ap.add_argument("--fit-lines", action="store_true",
+                    help="with --bench2: fit the learned line score on both sets' study halves and write it")
+    ap.add_argument("--shares", type=float, nargs="+", default=[1.0],
+                    help="with --fit-lines: learned shares of the span weights to score (and cross-validate)")
     ap.add_argument("--headlines", type=Path, nargs="?", const=Path(HEADLINES_DEFAULT),
                     help="only count the headlines found in clean articles (default folder: %(const)s)")
     args = ap.parse_args(argv)
@@ -197,6 +201,9 @@ def main(argv: list[str] | None = None) -> None:
         return
     print(REFERENCE)
     score, pages = load_scorer(args.bench), load_pages(args.bench, args.set)
+    if args.fit_lines:
+        fit_lines(args, score, pages)
+        return
     german = run_fast(score, pages, args.set, args.worst)
     if args.folds:
         grid, rows = grid_rows(score, pages)  # the same for every deal of the sites into folds
@@ -211,6 +218,23 @@ def main(argv: list[str] | None = None) -> None:
 
             fit_doubts([("de", r["half"], text, r["f1"]) for r, (_, text, _) in zip(german, pages)]
                        + [("boilerplate2", r["half"], r["text"], r["f1"]) for r in whole])
+
+
+def fit_lines(args, score, pages: list[tuple[str, str, dict]]) -> None:
+    """Both sets' pages as boilerplate_lines.py wants them; fit, write and cross-validate the line score."""
+    from boilerplate_lines import run as run_lines, snippet_labels, whole_labels
+    from boilerplate_whole import load_pages as load_whole, load_prf, site_key
+
+    german = [{"text": text, "set": "de", "site": site(meta, pid), "half": half_of(site(meta, pid)),
+               "label": lambda texts, meta=meta: snippet_labels(texts, meta, score.norm),
+               "score": lambda out, meta=meta, n=len(text): score_page(score, out, meta, n),
+               "aggregate": lambda rows: score.metrics(rows)["f1"]} for pid, text, meta in pages]
+    prf = load_prf(args.bench2)
+    whole = [{"text": p["text"], "set": "boilerplate2", "site": site_key(p["meta"]), "half": p["half"],
+              "label": lambda texts, gold=p["gold"]: whole_labels(texts, gold),
+              "score": lambda out, gold=p["gold"]: prf(out, gold)[2],
+              "aggregate": lambda f1s: sum(f1s) / len(f1s)} for p in load_whole(args.bench2, args.set)]
+    run_lines(german + whole, args.folds, args.shares, write=True)
 
 
 if __name__ == "__main__":
