@@ -10,6 +10,7 @@ whole-text gold of boilerplate2 (boilerplate_whole.py), with jusText beside it. 
 fitted to these pages by a program; the span weights were set by hand. The
 cross-validation shows what choosing them by search would give: the weights with the
 best F1 on the training folds (all pages of a site in one fold), scored on the held-out one.
+`--fit-lines` fits the cleaner's line model (boilerplate_lines.py), `--fit-doubts` its doubt model.
 """
 from __future__ import annotations
 
@@ -191,8 +192,6 @@ def main(argv: list[str] | None = None) -> None:
                     help="with --bench2: fit the doubt model on both sets' study halves (needs numpy)")
     ap.add_argument("--fit-lines", action="store_true",
                     help="with --bench2: fit the learned line score on both sets' study halves and write it")
-    ap.add_argument("--shares", type=float, nargs="+", default=[1.0],
-                    help="with --fit-lines: learned shares of the span weights to score (and cross-validate)")
     ap.add_argument("--headlines", type=Path, nargs="?", const=Path(HEADLINES_DEFAULT),
                     help="only count the headlines found in clean articles (default folder: %(const)s)")
     args = ap.parse_args(argv)
@@ -223,18 +222,14 @@ def main(argv: list[str] | None = None) -> None:
 def fit_lines(args, score, pages: list[tuple[str, str, dict]]) -> None:
     """Both sets' pages as boilerplate_lines.py wants them; fit, write and cross-validate the line score."""
     from boilerplate_lines import run as run_lines, snippet_labels, whole_labels
-    from boilerplate_whole import load_pages as load_whole, load_prf, site_key
+    from boilerplate_whole import load_pages as load_whole, site_key
 
     german = [{"text": text, "set": "de", "site": site(meta, pid), "half": half_of(site(meta, pid)),
-               "label": lambda texts, meta=meta: snippet_labels(texts, meta, score.norm),
-               "score": lambda out, meta=meta, n=len(text): score_page(score, out, meta, n),
-               "aggregate": lambda rows: score.metrics(rows)["f1"]} for pid, text, meta in pages]
-    prf = load_prf(args.bench2)
+               "label": lambda texts, meta=meta: snippet_labels(texts, meta, score.norm)}
+              for pid, text, meta in pages]
     whole = [{"text": p["text"], "set": "boilerplate2", "site": site_key(p["meta"]), "half": p["half"],
-              "label": lambda texts, gold=p["gold"]: whole_labels(texts, gold),
-              "score": lambda out, gold=p["gold"]: prf(out, gold)[2],
-              "aggregate": lambda f1s: sum(f1s) / len(f1s)} for p in load_whole(args.bench2, args.set)]
-    run_lines(german + whole, args.folds, args.shares, write=True)
+              "label": lambda texts, gold=p["gold"]: whole_labels(texts, gold)} for p in load_whole(args.bench2, args.set)]
+    run_lines(german + whole, args.folds)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Fit the cleaner's doubt model (depesche/clean/doubts.py) on the study halves of both sets.
 
-A logistic model on the thirteen measures of `doubts.measures`, to tell pages the
+A logistic model on the seventeen measures of `doubts.measures`, to tell pages the
 cleaner got wrong (F1 < .5) from the others; fitted on the study halves only, with the
 threshold that warns about 9 % of the study pages it got right, and scored on the check
 halves. Prints the weights as clean/doubts.py holds them (weight per unit of a measure,
@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from depesche.clean.cleaner import assemble, first_pass
+from depesche.clean.cleaner import assemble, label_lines
 from depesche.clean.doubts import DOUBTS, measures
+from depesche.clean.learned import line_likelihoods
+from depesche.clean.rules import to_lines
 from depesche.clean.settle import settle
 
 GOOD_WARNED_SHARE = 0.09
@@ -20,11 +22,12 @@ STEPS, RATE = 4000, 0.2
 
 
 def page_measures(text: str) -> list[float] | None:
-    verdicts = first_pass(text)
+    lines = to_lines(text)
+    verdicts = label_lines(lines)
     cleaned = assemble(settle(verdicts))
     if not cleaned.blocks:
         return None
-    values = measures(verdicts, list(cleaned.verdicts), cleaned.title is not None)
+    values = measures(verdicts, list(cleaned.verdicts), cleaned.title is not None, line_likelihoods(lines, verdicts))
     return [values[name] for name in DOUBTS]
 
 

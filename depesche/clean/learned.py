@@ -1,17 +1,17 @@
-"""A learned line score that the span search adds to its rule weights.
+"""A learned line model: how likely each line belongs to the article, for the doubts.
 
 A logistic model over properties of lines on pages in general (length, stopword density
 in the page's language, the first-pass label, how prose and short lines alternate around
 the line, where it stands relative to the heaviest run of prose) says how likely a line
 belongs to the article. Its weights (data/line_model.json) were fitted by
-benchmarks/boilerplate_lines.py on line labels taken from whole-text and snippet gold,
-study halves only; the span search adds `(2p - 1) * (1 + gain * words)` times the
-model's share to each line's rule weight (span.py).
+benchmarks/boilerplate_lines.py on line labels taken from both benchmark sets' gold,
+study halves only. Added to the span search's weights it did not carry to the check
+halves (the rules decide the span better); as a second opinion on what the rules kept it
+does: doubts.py warns when the kept text reads unlike an article's.
 """
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -52,45 +52,49 @@ def shipped_model() -> LineModel:
     return LineModel(tuple(data["weights"]), data["bias"])
 
 
-def neighbourhood(rows: list[int], labels: list[str], density: list[float], k: int, window: int) -> tuple[float, float]:
-    """Share of paragraphs and mean stopword density among the `window` non-blank lines on each side of row k."""
-    around = [rows[j] for j in range(max(0, k - window), min(len(rows), k + window + 1)) if j != k]
-    if not around:
-        return 0.0, 0.0
-    return (sum(labels[i] == "paragraph" for i in around) / len(around),
-            sum(density[i] for i in around) / len(around))
+def around(values: np.ndarray, window: int = WINDOW_DEFAULT) -> np.ndarray:
+    """For each row, the mean of `values` over the `window` rows on each side of it (not itself)."""
+    sums = np.concatenate(([0.0], np.cumsum(values)))
+    k = np.arange(len(values))
+    lo, hi = np.maximum(0, k - window), np.minimum(len(values), k + window + 1)
+    count = hi - lo - 1
+    return np.where(count > 0, (sums[hi] - sums[lo] - values) / np.maximum(count, 1), 0.0)
 
 
 def line_features(lines: list[Line], verdicts: list[Verdict], run: tuple[int, int] | None) -> np.ndarray:
     """One row of `FEATURES` per line (zeros for blank lines); `run` is the rule weights' heaviest run."""
     labels = [v.label for v in verdicts]
-    density = [line.density if line.text else 0.0 for line in lines]
     rows = [i for i, label in enumerate(labels) if label != "blank"]
     out = np.zeros((len(lines), len(FEATURES)))
+    if not rows:
+        return out
+    at = np.array(rows)
+    texts = [lines[i].text for i in rows]
+    prose = np.array([labels[i] == "paragraph" for i in rows], dtype=float)
+    density = np.array([lines[i].density for i in rows])
     first_end = next((i for i in rows if labels[i] == "section-end"), len(lines))
-    for k, i in enumerate(rows):
-        line, n = lines[i], max(1, len(lines[i].words))
-        around, density_around = neighbourhood(rows, labels, density, k, WINDOW_DEFAULT)
-        distance = 0 if run is None or run[0] <= i <= run[1] else min(abs(i - run[0]), abs(i - run[1]))
-        out[i, :16] = (
-            math.log1p(n), density[i], capitalised_share(line.words), line.text.endswith(SENTENCE_ENDS),
-            line.text.endswith(":"), line.count > 1, k / len(rows),
-            k > 0 and labels[rows[k - 1]] == "paragraph", k + 1 < len(rows) and labels[rows[k + 1]] == "paragraph",
-            around, density_around, run is not None and distance == 0, math.log1p(distance), i > first_end,
-            sum(c.isdigit() for c in line.text) / len(line.text), i > 0 and labels[i - 1] != "blank",
-        )
-        if labels[i] in FIRST_PASS_LABELS:
-            out[i, 16 + FIRST_PASS_LABELS.index(labels[i])] = 1.0
+    distance = (np.zeros(len(rows)) if run is None else
+                np.where((at >= run[0]) & (at <= run[1]), 0, np.minimum(abs(at - run[0]), abs(at - run[1]))))
+    columns = (
+        np.log1p([max(1, len(lines[i].words)) for i in rows]), density,
+        [capitalised_share(lines[i].words) for i in rows], [t.endswith(SENTENCE_ENDS) for t in texts],
+        [t.endswith(":") for t in texts], [lines[i].count > 1 for i in rows], np.arange(len(rows)) / len(rows),
+        np.concatenate(([0.0], prose[:-1])), np.concatenate((prose[1:], [0.0])), around(prose), around(density),
+        (run is not None) & (distance == 0), np.log1p(distance), at > first_end,
+        [sum(map(str.isdigit, t)) / len(t) for t in texts], [i > 0 and labels[i - 1] != "blank" for i in rows],
+    )
+    out[at, :len(columns)] = np.column_stack(columns)
+    index = {name: len(columns) + n for n, name in enumerate(FIRST_PASS_LABELS)}
+    for i in rows:
+        if labels[i] in index:
+            out[i, index[labels[i]]] = 1.0
     return out
 
 
-def learned_weights(lines: list[Line], verdicts: list[Verdict], settings: SpanSettings = SpanSettings(),
-                    model: LineModel | None = None) -> list[float] | None:
-    """What the model adds to each line's weight in the span search: `(2p - 1) * (1 + gain * words)`
-    times `settings.learned_share` (None when that share is 0)."""
-    if not settings.learned_share or not lines:
-        return None
-    run = heaviest_run(verdicts, len(verdicts), settings)[1]
+def line_likelihoods(lines: list[Line], verdicts: list[Verdict], model: LineModel | None = None) -> list[float]:
+    """How likely each line belongs to the article, by the line model (blank lines: 0)."""
+    if not lines:
+        return []
+    run = heaviest_run(verdicts, len(verdicts), SpanSettings())[1]
     p = (model or shipped_model()).probabilities(line_features(lines, verdicts, run))
-    size = np.array([1.0 + settings.gain * len(line.words) if line.text else 0.0 for line in lines])
-    return list(settings.learned_share * (2.0 * p - 1.0) * size)
+    return [float(x) if line.text else 0.0 for x, line in zip(p, lines)]

@@ -159,11 +159,9 @@ def settle_repeated_lead(settled: list[Verdict], verdicts: list[Verdict], first:
     return out
 
 
-def settle(verdicts: list[Verdict], settings: SpanSettings = SpanSettings(),
-           learned: list[float] | None = None) -> list[Verdict]:
-    """Context pass: find the article's span (`learned`: a learned score per line, see learned.py)
-    and decide the lines around it."""
-    span = article_span(verdicts, settings, learned)
+def settle(verdicts: list[Verdict], settings: SpanSettings = SpanSettings()) -> list[Verdict]:
+    """Context pass: find the article's span and decide the lines around it."""
+    span = article_span(verdicts, settings)
     if span is None:
         return [relabel(v, "boilerplate", "context:no-article") if v.label != "blank" else v
                 for v in verdicts]

@@ -20,7 +20,6 @@ PARAGRAPH_GAIN_DEFAULT = 0.3  # per word
 END_COST_DEFAULT = 20.0
 BEFORE_END_SHARE_DEFAULT = 0.3
 INNER_END_SHARE_DEFAULT = 0.5  # chosen among 0.5, 1 and 2 on the training folds (all five chose 0.5)
-LEARNED_SHARE_DEFAULT = 1.0  # how much the learned line score (learned.py) adds to the rule weights
 TRAILER_MAX_PARAGRAPHS_DEFAULT = 2
 TRAILER_MIN_SHARE_DEFAULT = 1.5  # the article before the break outweighs the trailer by half again
 
@@ -41,7 +40,6 @@ class SpanSettings:
     lead_max_gap: int = LEAD_MAX_GAP_DEFAULT
     before_end_share: float = BEFORE_END_SHARE_DEFAULT
     inner_end_share: float = INNER_END_SHARE_DEFAULT
-    learned_share: float = LEARNED_SHARE_DEFAULT
 
 
 def line_weight(v: Verdict, settings: SpanSettings = SpanSettings()) -> float:
@@ -64,54 +62,44 @@ def continues_block(verdicts: list[Verdict], i: int) -> bool:
     return i > 0 and verdicts[i].label in BLOCK_LINE_LABELS and verdicts[i - 1].label != "blank"
 
 
-def span_weight(verdicts: list[Verdict], i: int, settings: SpanSettings, learned: list[float] | None) -> float:
-    """A line's rule weight plus its learned score, if any (learned.py)."""
-    return line_weight(verdicts[i], settings) + (learned[i] if learned else 0.0)
-
-
-def heaviest_run(verdicts: list[Verdict], end: int, settings: SpanSettings,
-                 learned: list[float] | None = None) -> tuple[float, tuple[int, int] | None]:
+def heaviest_run(verdicts: list[Verdict], end: int, settings: SpanSettings) -> tuple[float, tuple[int, int] | None]:
     """The run of lines before `end` with the greatest total weight (Kadane) and its weight; the lines
     of one block after its first count nothing (a code listing or a table weighs as one short line)."""
     best, best_span, total, start = 0.0, None, 0.0, 0
     for i in range(end):
         if total <= 0:
             total, start = 0.0, i
-        total += 0.0 if continues_block(verdicts, i) else span_weight(verdicts, i, settings, learned)
+        total += 0.0 if continues_block(verdicts, i) else line_weight(verdicts[i], settings)
         if total > best:
             best, best_span = total, (start, i)
     return best, best_span
 
 
 def cut_at_inner_end(verdicts: list[Verdict], span: tuple[int, int], ends: list[int],
-                     settings: SpanSettings, learned: list[float] | None) -> tuple[int, int]:
+                     settings: SpanSettings) -> tuple[int, int]:
     """A run may cross a related-articles heading when prose teasers follow it; the article ends
     there if what comes before the heading weighs at least `inner_end_share` of what follows."""
     inner = next((i for i in ends if span[0] < i < span[1]), None)
     if inner is None:
         return span
-    before = sum(span_weight(verdicts, i, settings, learned) for i in range(span[0], inner))
-    after = sum(span_weight(verdicts, i, settings, learned) for i in range(inner + 1, span[1] + 1))
+    before = sum(line_weight(verdicts[i], settings) for i in range(span[0], inner))
+    after = sum(line_weight(verdicts[i], settings) for i in range(inner + 1, span[1] + 1))
     return (span[0], inner - 1) if before >= settings.inner_end_share * after else span
 
 
-def article_span(verdicts: list[Verdict], settings: SpanSettings = SpanSettings(),
-                 learned: list[float] | None = None) -> tuple[int, int] | None:
+def article_span(verdicts: list[Verdict], settings: SpanSettings = SpanSettings()) -> tuple[int, int] | None:
     """The heaviest run of lines, trimmed to prose; the article comes before comments and teasers,
-    so a run before the first section-end heading wins if it weighs a fair share of the heaviest.
-    `learned`: a learned score per line added to the rule weights (dropped if its run holds no prose)."""
-    best, best_span = heaviest_run(verdicts, len(verdicts), settings, learned)
+    so a run before the first section-end heading wins if it weighs a fair share of the heaviest."""
+    best, best_span = heaviest_run(verdicts, len(verdicts), settings)
     if best_span is None:
-        return None if not learned else article_span(verdicts, settings)
+        return None
     ends = [i for i, v in enumerate(verdicts) if v.label == "section-end"]
     if ends and ends[0] < best_span[0]:
-        early, early_span = heaviest_run(verdicts, ends[0], settings, learned)
+        early, early_span = heaviest_run(verdicts, ends[0], settings)
         if early_span is not None and early >= settings.before_end_share * best:
             best_span = early_span
-    best_span = cut_at_inner_end(verdicts, best_span, ends, settings, learned)
+    best_span = cut_at_inner_end(verdicts, best_span, ends, settings)
     prose = [i for i in range(best_span[0], best_span[1] + 1) if verdicts[i].label == "paragraph"]
-    if not prose:
-        return None if not learned else article_span(verdicts, settings)
     prose = without_trailer(verdicts, prose)
     return take_lead(verdicts, prose[0], settings.lead_max_gap), take_tail(verdicts, prose[-1])
 
