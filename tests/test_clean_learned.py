@@ -40,7 +40,7 @@ def test_around_is_the_mean_of_the_neighbours_without_the_line_itself():
 def test_likeness_weighs_the_kept_and_the_dropped_lines_by_words():
     settled = [Verdict(1, "eins zwei drei", "paragraph", "r"), Verdict(2, "vier", "paragraph", "r"),
                Verdict(3, "fünf sechs", "boilerplate", "r")]
-    values = likeness(settled, [0.9, 0.1, 0.8], kept_words=4)
+    values = likeness(settled, [0.9, 0.1, 0.8], [3, 1, 2], kept_words=4)
     precision, recall = (0.9 * 3 + 0.1) / 4, (0.9 * 3 + 0.1) / (0.9 * 3 + 0.1 + 0.8 * 2)
     assert values == {"kept_likeness": precision, "kept_unlike": 1 / 4, "prose_outside": 2 / 4,
                       "expected_f1": 2 * precision * recall / (precision + recall)}

@@ -62,14 +62,10 @@ DOUBT_BIAS = -3.0941
 DOUBT_THRESHOLD = -1.711  # warns about 9 % of the study pages the cleaner gets right
 
 
-def words(verdicts: list[Verdict], keep) -> int:
-    return sum(len(split_words(v.text)) for v in verdicts if keep(v))
-
-
-def likeness(settled: list[Verdict], likely: list[float], kept_words: int) -> dict[str, float]:
-    """What the line model (learned.py) says of the kept text and of the rest, weighted by words; and the
-    F1 it expects: the kept words it finds likely as precision, their share of all likely words as recall."""
-    sizes = [len(split_words(v.text)) for v in settled]
+def likeness(settled: list[Verdict], likely: list[float], sizes: list[int], kept_words: int) -> dict[str, float]:
+    """What the line model (learned.py) says of the kept text and of the rest, weighted by words (`sizes`);
+    and the F1 it expects: the kept words it finds likely as precision, their share of all likely words
+    as recall."""
     kept = [v.label in BODY_LABELS for v in settled]
     total = max(1, kept_words)
     likely_kept = sum(p * n for p, n, k in zip(likely, sizes, kept) if k)
@@ -89,16 +85,15 @@ def measures(first_pass: list[Verdict], settled: list[Verdict], has_title: bool,
     likelihood of each line."""
     kept = [i for i, v in enumerate(settled) if v.label in BODY_LABELS]
     first, last = kept[0], kept[-1]
-    page = words(first_pass, lambda v: v.label != "blank")
-    kept_words = words([settled[i] for i in kept], lambda v: True)
-    left = sum(len(split_words(v.text)) for v, s in zip(first_pass, settled) if v.label == "paragraph" and not s.kept)
+    sizes = [len(split_words(v.text)) for v in first_pass]  # the settled lines have the same texts
+    page, kept_words = sum(sizes), sum(sizes[i] for i in kept)
+    left = sum(n for v, s, n in zip(first_pass, settled, sizes) if v.label == "paragraph" and not s.kept)
     span = [v for v in first_pass[first:last + 1] if v.label != "blank"]
     best = sum(max(0.0, line_weight(first_pass[i], settings)) for i in range(first, last + 1)) or 1e-6
-    rival = max(heaviest_run(first_pass, first, settings)[0],
-                heaviest_run(first_pass[last + 1:], len(first_pass) - last - 1, settings)[0])
+    after = heaviest_run(first_pass[last + 1:], len(first_pass) - last - 1, settings)[0]
+    rival = max(heaviest_run(first_pass, first, settings)[0], after)
     below = next((v for v in first_pass[last + 1:] if v.label != "blank"), None)
-    prose_below = (heaviest_run(first_pass[last + 1:], len(first_pass) - last - 1, settings)[0]
-                   if below is not None and below.label in BREAK_LABELS else 0.0)
+    prose_below = after if below is not None and below.label in BREAK_LABELS else 0.0
     return {
         "long_page": math.log1p(page), "kept_words": math.log1p(kept_words), "kept_share": kept_words / max(1, page),
         "rival": min(2.0, rival / best), "short_lines": sum(v.label in SHORT_LABELS for v in span) / len(span),
@@ -106,7 +101,7 @@ def measures(first_pass: list[Verdict], settled: list[Verdict], has_title: bool,
         "blocks": math.log1p(len(kept)), "starts_at": first / len(first_pass), "ends_at": last / len(first_pass),
         "prose_left": left / max(1, kept_words + left), "prose_below": min(2.0, prose_below / best),
         "block_size": math.log1p(kept_words / len(kept)),
-    } | likeness(settled, likely, kept_words)
+    } | likeness(settled, likely, sizes, kept_words)
 
 
 def doubt_score(values: dict[str, float]) -> float:
