@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from ..model import Verdict
-from .rules import Line, capitalised_share
+from .rules import Line
 from .span import SpanSettings, heaviest_run
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "line_model.json"
@@ -77,7 +77,7 @@ def line_features(lines: list[Line], verdicts: list[Verdict], run: tuple[int, in
                 np.where((at >= run[0]) & (at <= run[1]), 0, np.minimum(abs(at - run[0]), abs(at - run[1]))))
     columns = (
         np.log1p([max(1, len(lines[i].words)) for i in rows]), density,
-        [capitalised_share(lines[i].words) for i in rows], [t.endswith(SENTENCE_ENDS) for t in texts],
+        [lines[i].capitalised for i in rows], [t.endswith(SENTENCE_ENDS) for t in texts],
         [t.endswith(":") for t in texts], [lines[i].count > 1 for i in rows], np.arange(len(rows)) / len(rows),
         np.concatenate(([0.0], prose[:-1])), np.concatenate((prose[1:], [0.0])), around(prose), around(density),
         (run is not None) & (distance == 0), np.log1p(distance), at > first_end,
