@@ -10,6 +10,7 @@ whole-text gold of boilerplate2 (boilerplate_whole.py), with jusText beside it. 
 fitted to these pages by a program; the span weights were set by hand. The
 cross-validation shows what choosing them by search would give: the weights with the
 best F1 on the training folds (all pages of a site in one fold), scored on the held-out one.
+`--fit-lines` fits the cleaner's line model (boilerplate_lines.py), `--fit-doubts` its doubt model.
 """
 from __future__ import annotations
 
@@ -189,6 +190,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--no-justext", action="store_true", help="with --bench2: skip the jusText reference")
     ap.add_argument("--fit-doubts", action="store_true",
                     help="with --bench2: fit the doubt model on both sets' study halves (needs numpy)")
+    ap.add_argument("--fit-lines", action="store_true",
+                    help="with --bench2: fit the learned line score on both sets' study halves and write it")
     ap.add_argument("--headlines", type=Path, nargs="?", const=Path(HEADLINES_DEFAULT),
                     help="only count the headlines found in clean articles (default folder: %(const)s)")
     args = ap.parse_args(argv)
@@ -197,6 +200,9 @@ def main(argv: list[str] | None = None) -> None:
         return
     print(REFERENCE)
     score, pages = load_scorer(args.bench), load_pages(args.bench, args.set)
+    if args.fit_lines:
+        fit_lines(args, score, pages)
+        return
     german = run_fast(score, pages, args.set, args.worst)
     if args.folds:
         grid, rows = grid_rows(score, pages)  # the same for every deal of the sites into folds
@@ -211,6 +217,19 @@ def main(argv: list[str] | None = None) -> None:
 
             fit_doubts([("de", r["half"], text, r["f1"]) for r, (_, text, _) in zip(german, pages)]
                        + [("boilerplate2", r["half"], r["text"], r["f1"]) for r in whole])
+
+
+def fit_lines(args, score, pages: list[tuple[str, str, dict]]) -> None:
+    """Both sets' pages as boilerplate_lines.py wants them; fit, write and cross-validate the line score."""
+    from boilerplate_lines import run as run_lines, snippet_labels, whole_labels
+    from boilerplate_whole import load_pages as load_whole, site_key
+
+    german = [{"text": text, "set": "de", "site": site(meta, pid), "half": half_of(site(meta, pid)),
+               "label": lambda texts, meta=meta: snippet_labels(texts, meta, score.norm)}
+              for pid, text, meta in pages]
+    whole = [{"text": p["text"], "set": "boilerplate2", "site": site_key(p["meta"]), "half": p["half"],
+              "label": lambda texts, gold=p["gold"]: whole_labels(texts, gold)} for p in load_whole(args.bench2, args.set)]
+    run_lines(german + whole, args.folds)
 
 
 if __name__ == "__main__":

@@ -44,7 +44,7 @@ def test_build_warns_and_check_lists_the_unsure_article(tmp_path: Path, capsys):
     err = capsys.readouterr().err
     unsure = [line for line in err.splitlines() if "unsure" in line]
     assert len(unsure) == 1 and "lost.txt" in unsure[0] and "clean --explain" in unsure[0]
-    assert "little text kept" in unsure[0]
+    assert "kept 16 of" in unsure[0]
     main([*args, "check"])
     listed = [line for line in capsys.readouterr().err.splitlines() if "unsure" in line]
     assert len(listed) == 1 and "lost.txt" in listed[0]

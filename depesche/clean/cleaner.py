@@ -17,7 +17,8 @@ from .byline import copy_author
 from .context import author_boxes
 from .dates import copy_date, is_dateline
 from .doubts import doubts
-from .rules import classify, to_lines
+from .learned import line_likelihoods
+from .rules import Line, classify, to_lines
 from .settle import settle
 from .span import SpanSettings
 
@@ -78,14 +79,20 @@ def assemble(verdicts: list[Verdict]) -> Cleaned:
     )
 
 
-def first_pass(text: str) -> list[Verdict]:
+def label_lines(lines: list[Line]) -> list[Verdict]:
     """Every line labelled on its own, then the author boxes (a name line above its bio)."""
-    return author_boxes([classify(line) for line in to_lines(text)])
+    return author_boxes([classify(line) for line in lines])
+
+
+def first_pass(text: str) -> list[Verdict]:
+    return label_lines(to_lines(text))
 
 
 def clean(text: str, settings: SpanSettings = SpanSettings()) -> Cleaned:
     """The whole cleaner: label each line, settle the lines in context, assemble the article, and say
     whether it may have missed it (`Cleaned.doubts`)."""
-    verdicts = first_pass(text)
+    lines = to_lines(text)
+    verdicts = label_lines(lines)
     cleaned = assemble(settle(verdicts, settings))
-    return replace(cleaned, doubts=doubts(verdicts, list(cleaned.verdicts), cleaned.title is not None))
+    return replace(cleaned, doubts=doubts(verdicts, list(cleaned.verdicts), cleaned.title is not None,
+                                          line_likelihoods(lines, verdicts)))

@@ -90,6 +90,10 @@ class Line:
     def density(self) -> float:
         return self.stops / max(1, len(self.words))
 
+    @cached_property
+    def capitalised(self) -> float:
+        return capitalised_share(self.words)
+
 
 def to_lines(text: str) -> list[Line]:
     """Measure every line of a page once (stopwords: of German, English and the page's language)."""
@@ -191,7 +195,7 @@ def rule_paragraph(line: Line, min_density: float = STOPWORD_DENSITY_MIN_DEFAULT
     text, words = line.text, line.words
     if len(words) < PARAGRAPH_MIN_WORDS_DEFAULT or text_size(text) < PARAGRAPH_MIN_CHARS_DEFAULT:
         return None
-    if line.density < min_density or capitalised_share(words) > max_capitalised:
+    if line.density < min_density or line.capitalised > max_capitalised:
         return None
     if text.endswith(SENTENCE_END) or len(words) >= 2 * PARAGRAPH_MIN_WORDS_DEFAULT:
         return "paragraph"
