@@ -118,3 +118,18 @@ def test_a_cache_of_another_format_means_a_full_build(config: Config, tmp_path: 
     assert report.processed == 4 and report.rendered == report.files
     assert (config.cache / CACHE_FILE).is_file()
     assert_same_as_clean_build(config, tmp_path)
+
+
+def test_the_package_data_the_cleaner_reads_is_part_of_every_stage(config: Config, tmp_path: Path, monkeypatch):
+    """The stop word lists and the cleaner's line model are data files, not code: a new
+    model must clean every seed again, as a code change does."""
+    from depesche.build import fingerprints
+
+    package = tmp_path / "depesche"
+    shutil.copytree(fingerprints.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(fingerprints, "PACKAGE", package)
+    before = stage_fingerprints(config)
+    model = package / "data" / "line_model.json"
+    model.write_text(model.read_text(encoding="utf-8").replace("]", ", 0]", 1), encoding="utf-8")
+    after = stage_fingerprints(config)
+    assert all(before[stage] != after[stage] for stage in before)

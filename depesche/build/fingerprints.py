@@ -79,12 +79,13 @@ def card_templates_digest(folder: Path) -> str:
 def stage_fingerprints(config: Config) -> dict[str, str]:
     """Stage name -> the hash of what it reads besides the seed."""
     vocabulary = config.topics_file.read_bytes() if config.topics_file.is_file() else b""
-    all_code = files_digest(PACKAGE, "*.py")
+    data = files_digest(PACKAGE / "data", "*")  # stop words, the cleaner's line model
+    all_code = digest(files_digest(PACKAGE, "*.py"), data)
     article_code = digest(files_digest(PACKAGE, "*.py", without=RENDERING_ONLY_CODE),
-                          files_digest(PACKAGE, "*.py", only=BODY_CODE))
+                          files_digest(PACKAGE, "*.py", only=BODY_CODE), data)
     settings = settings_digest(config)
     return {
-        "clean": digest(CACHE_FORMAT, files_digest(PACKAGE, "*.py", only=CLEANING_CODE)),
+        "clean": digest(CACHE_FORMAT, files_digest(PACKAGE, "*.py", only=CLEANING_CODE), data),
         "words": digest(CACHE_FORMAT, article_code),
         "article": digest(CACHE_FORMAT, article_code, vocabulary, config.timezone),
         "pages": digest(CACHE_FORMAT, all_code, files_digest(config.templates, "*"), settings),
