@@ -8,6 +8,7 @@ from typing import Sequence
 
 from slugify import slugify
 
+from .clean.byline import author_in_line
 from .model import Article, Cleaned, CopyDate, Seed, Topic
 from .topics.extract import extract_topics
 from .topics.vocab import Vocabulary
@@ -144,6 +145,13 @@ def metadata_text(seed: Seed, key: str, default: str | None) -> str | None:
     return value
 
 
+def byline_author(byline: str | None) -> str | None:
+    """The name in a byline the cleaner found away from the headline ("Von Lisa Petrich"),
+    if it has one ("Autor: Die Redaktion" names nobody)."""
+    found = author_in_line(byline) if byline else None
+    return found[0] if found else None
+
+
 def enrich(seed: Seed, cleaned: Cleaned, vocabulary: Vocabulary, zone: tzinfo) -> tuple[Article, list[str]]:
     """Turn the cleaner's parts into an Article; also return warnings."""
     paragraphs = [b.text for b in cleaned.blocks if b.role == "paragraph"]
@@ -151,7 +159,7 @@ def enrich(seed: Seed, cleaned: Cleaned, vocabulary: Vocabulary, zone: tzinfo) -
     generated = title is None
     if title is None:
         title = headline_from_text(paragraphs)
-    found = cleaned.author.name if cleaned.author else (cleaned.byline or "").removeprefix("Von ").strip() or None
+    found = cleaned.author.name if cleaned.author else byline_author(cleaned.byline)
     author = metadata_text(seed, "author", found)
     if "topics" in seed.metadata:
         names = list(text_list(seed.metadata["topics"], "topics"))

@@ -132,11 +132,20 @@ def test_a_sidecar_date_overrides_the_copy():
     ("Anna Muster, 19.10.2019, 19:08 Uhr", "Anna Muster"),
     ("19. Okt. 2019 // Anna Muster", "Anna Muster"),
     ("Veröffentlicht am 19/10/2019 von Anna Muster", "Anna Muster"),
+    ("Von Georg Kasch", "Georg Kasch"),  # "Georg" is in the German stoplist, as a name
+    ("By John Peter Smith", "John Peter Smith"),
 ])
 def test_the_byline_in_its_forms(byline, author):
     cleaned = clean(page(byline))
     assert cleaned.title == HEADLINE
     assert cleaned.author is not None and cleaned.author.name == author
+
+
+@pytest.mark.parametrize("byline", ["Autor: Die Redaktion", "Von unserem Korrespondenten"])
+def test_a_byline_that_names_nobody_gives_no_author(byline):
+    cleaned = clean(page(byline))
+    article, _ = enrich(make_seed(metadata={"topics": []}), cleaned, None, ZoneInfo("Europe/Berlin"))
+    assert article.author is None
 
 
 def test_a_short_capitalised_line_without_date_or_label_is_no_author():

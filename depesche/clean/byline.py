@@ -10,11 +10,12 @@ explicit "Von"), joined by "und"/"and" for several authors.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Sequence
 
 from ..model import CopyAuthor, Verdict
 from .dates import dates_in, nearby_lines
-from .rules import stopwords
+from .rules import DATA, LANGUAGES
 
 NAME_MAX_WORDS_DEFAULT = 4
 BYLINE_MAX_CHARS_DEFAULT = 160
@@ -36,12 +37,22 @@ BOX_HEAD_RE = re.compile(
 SEPARATORS_RE = re.compile(r"\s*(?:[|·•/–—]+|\s-\s|,)\s*")
 
 
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """The German and English stoplists' entries written in lower case. The lists are the
+    most frequent words of Wikipedia, so they also hold names written capitalised
+    ("Peter", "Georg", "John"), which a byline may well name."""
+    lines = ((DATA / f"stopwords_{lang}.txt").read_text(encoding="utf-8").split("\n") for lang in LANGUAGES)
+    return frozenset(w.strip() for part in lines for w in part if w.strip() and w.strip().islower())
+
+
 def one_name(words: list[str], min_words: int) -> bool:
-    """Distinct capitalised words (with "von", "van", "de" between), none a German or English stopword."""
+    """Distinct capitalised words (with "von", "van", "de" between), none a German or English
+    function word."""
     if (not min_words <= len(words) <= NAME_MAX_WORDS_DEFAULT or words[0].lower() in PARTICLES
             or len(set(words)) < len(words)):
         return False
-    common = stopwords("de") | stopwords("en")
+    common = function_words()
     return all(w in PARTICLES or (NAME_WORD_RE.match(w) and w.lower() not in common) for w in words)
 
 
