@@ -196,7 +196,7 @@ def rule_truncated(line: Line) -> str | None:
 
 def capitalised_share(words: list[str]) -> float:
     """How many words start with a capital: most in a tag cloud or a menu, not in a sentence."""
-    return sum(1 for w in words if w[:1].isupper()) / max(1, len(words))
+    return len([w for w in words if w[:1].isupper()]) / max(1, len(words))
 
 
 def rule_paragraph(line: Line, min_density: float = STOPWORD_DENSITY_MIN_DEFAULT,
