@@ -69,6 +69,7 @@ def line_features(lines: list[Line], verdicts: list[Verdict], run: tuple[int, in
     if not rows:
         return out
     at = np.array(rows)
+    blank = np.array(labels) == "blank"
     kept = [lines[i] for i in rows]
     texts = [line.text for line in kept]
     prose = np.array([labels[i] == "paragraph" for i in rows], dtype=float)
@@ -82,13 +83,12 @@ def line_features(lines: list[Line], verdicts: list[Verdict], run: tuple[int, in
         [t.endswith(":") for t in texts], [line.count > 1 for line in kept], np.arange(len(rows)) / len(rows),
         np.concatenate(([0.0], prose[:-1])), np.concatenate((prose[1:], [0.0])), around(prose), around(density),
         (run is not None) & (distance == 0), np.log1p(distance), at > first_end,
-        [sum(map(str.isdigit, t)) / len(t) for t in texts], [i > 0 and labels[i - 1] != "blank" for i in rows],
+        [sum(map(str.isdigit, t)) / len(t) for t in texts], (at > 0) & ~blank[np.maximum(at - 1, 0)],
     )
     out[at, :len(columns)] = np.column_stack(columns)
     index = {name: len(columns) + n for n, name in enumerate(FIRST_PASS_LABELS)}
-    for i in rows:
-        if labels[i] in index:
-            out[i, index[labels[i]]] = 1.0
+    label_column = np.array([index.get(labels[i], -1) for i in rows])
+    out[at[label_column >= 0], label_column[label_column >= 0]] = 1.0
     return out
 
 
