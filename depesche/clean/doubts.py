@@ -16,7 +16,7 @@ import math
 from typing import NamedTuple
 
 from ..model import Verdict
-from .language import split_words
+from .language import word_count
 from .span import SpanSettings, heaviest_run, line_weight
 
 BODY_LABELS = frozenset({"paragraph", "subheading"})
@@ -85,7 +85,7 @@ def measures(first_pass: list[Verdict], settled: list[Verdict], has_title: bool,
     likelihood of each line."""
     kept = [i for i, v in enumerate(settled) if v.label in BODY_LABELS]
     first, last = kept[0], kept[-1]
-    sizes = [len(split_words(v.text)) for v in first_pass]  # the settled lines have the same texts
+    sizes = [word_count(v.text) for v in first_pass]  # the settled lines have the same texts
     page, kept_words = sum(sizes), sum(sizes[i] for i in kept)
     left = sum(n for v, s, n in zip(first_pass, settled, sizes) if v.label == "paragraph" and not s.kept)
     span = [v for v in first_pass[first:last + 1] if v.label != "blank"]

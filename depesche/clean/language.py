@@ -21,6 +21,7 @@ OTHER_LEAD_MIN_DEFAULT = 1.3  # another stoplist must hit this many times as oft
 NO_SPACE_SHARE_MIN_DEFAULT = 0.3  # share of a page's letters in Chinese or Japanese characters
 NO_SPACE_STOP_CHARS_DEFAULT = 60  # the most frequent single characters of the language
 KANA_SHARE_MIN_DEFAULT = 0.1
+WORD_COUNT_CACHE_SIZE_DEFAULT = 4096
 JUSTEXT_ALIASES = {"Simple_English": "English"}
 
 
@@ -29,6 +30,12 @@ def split_words(text: str) -> list[str]:
     if NO_SPACE_CHAR_RE.search(text) is None:
         return text.split()
     return NO_SPACE_CHAR_RE.sub(r" \g<0> ", text).split()
+
+
+@lru_cache(maxsize=WORD_COUNT_CACHE_SIZE_DEFAULT)
+def word_count(text: str) -> int:
+    """How many words a line has (asked for the same lines by every span search and the doubts)."""
+    return len(split_words(text))
 
 
 def no_space_chars(text: str) -> int:

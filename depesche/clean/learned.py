@@ -69,25 +69,26 @@ def line_features(lines: list[Line], verdicts: list[Verdict], run: tuple[int, in
     if not rows:
         return out
     at = np.array(rows)
-    texts = [lines[i].text for i in rows]
+    blank = np.array(labels) == "blank"
+    kept = [lines[i] for i in rows]
+    texts = [line.text for line in kept]
     prose = np.array([labels[i] == "paragraph" for i in rows], dtype=float)
-    density = np.array([lines[i].density for i in rows])
+    density = np.array([line.density for line in kept])
     first_end = next((i for i in rows if labels[i] == "section-end"), len(lines))
     distance = (np.zeros(len(rows)) if run is None else
                 np.where((at >= run[0]) & (at <= run[1]), 0, np.minimum(abs(at - run[0]), abs(at - run[1]))))
     columns = (
-        np.log1p([max(1, len(lines[i].words)) for i in rows]), density,
-        [lines[i].capitalised for i in rows], [t.endswith(SENTENCE_ENDS) for t in texts],
-        [t.endswith(":") for t in texts], [lines[i].count > 1 for i in rows], np.arange(len(rows)) / len(rows),
+        np.log1p([max(1, len(line.words)) for line in kept]), density,
+        [line.capitalised for line in kept], [t.endswith(SENTENCE_ENDS) for t in texts],
+        [t.endswith(":") for t in texts], [line.count > 1 for line in kept], np.arange(len(rows)) / len(rows),
         np.concatenate(([0.0], prose[:-1])), np.concatenate((prose[1:], [0.0])), around(prose), around(density),
         (run is not None) & (distance == 0), np.log1p(distance), at > first_end,
-        [sum(map(str.isdigit, t)) / len(t) for t in texts], [i > 0 and labels[i - 1] != "blank" for i in rows],
+        [sum(map(str.isdigit, t)) / len(t) for t in texts], (at > 0) & ~blank[np.maximum(at - 1, 0)],
     )
     out[at, :len(columns)] = np.column_stack(columns)
     index = {name: len(columns) + n for n, name in enumerate(FIRST_PASS_LABELS)}
-    for i in rows:
-        if labels[i] in index:
-            out[i, index[labels[i]]] = 1.0
+    label_column = np.array([index.get(labels[i], -1) for i in rows])
+    out[at[label_column >= 0], label_column[label_column >= 0]] = 1.0
     return out
 
 
