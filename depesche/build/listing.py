@@ -5,9 +5,11 @@ a 1 s rebuild, the patch a few milliseconds.
 from __future__ import annotations
 
 import os
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from operator import attrgetter
 from typing import Iterable
 
 from ..read import SIDECAR_SUFFIX, SeedFile, git_dates, list_seeds
@@ -72,14 +74,16 @@ def relisted(folder: Path, last: Listing, changed: Iterable[str]) -> Listing | N
     names = changed_seeds(folder, changed)
     if names is None or last.linked or git_dates(folder) != last.history:
         return None
-    by_name = {os.path.basename(f.shown): f for f in last.files} if names else {}
-    for name in names:
+    files = list(last.files)
+    for name in sorted(names):
         found = seed_file(folder, name, last.history)
         if found is False:
             return None
-        if found is None:
-            by_name.pop(name, None)
-        else:
-            by_name[name] = found
-    files = [by_name[name] for name in sorted(by_name)] if names else last.files
+        shown = os.path.join(folder, name)
+        at = bisect_left(files, shown, key=attrgetter("shown"))  # sorted by name, all in one folder
+        listed = at < len(files) and files[at].shown == shown
+        if found is None and listed:
+            del files[at]
+        elif found is not None:
+            files[at:at + listed] = [found]
     return Listing(files, [], last.history, False)

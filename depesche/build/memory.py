@@ -63,7 +63,8 @@ def reuse_from(config: Config, kept: KeptCache | None = None) -> Iterator[Reuse]
     if kept is not None and kept.cache is not None:
         gc.freeze()  # as loaded_cache does: the collector need not scan the kept cache while the build runs
         try:
-            yield Reuse(trusted_parts(kept.cache, stages), site)
+            same = kept.cache.stages == stages  # then all of it holds: its 14,000 outputs need not be copied
+            yield Reuse(kept.cache if same else trusted_parts(kept.cache, stages), site)
         finally:
             gc.unfreeze()
         return
