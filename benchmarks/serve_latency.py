@@ -10,6 +10,8 @@ as the harness does, and fetches the article's page every 10 ms until the senten
 shows: the time from saving the file to the page showing it is printed per edit.
 The seeds carry no date, so an article is dated by its file's time: the first edit
 moves it to the top of the site (the full way); the edits after it keep its place.
+The first build after a change also scans the seeds folder; the later ones patch that
+listing with the paths the file watcher reports (build/listing.py).
 """
 from __future__ import annotations
 

@@ -23,7 +23,7 @@ from ..clean.cleaner import clean
 from ..config import Config
 from ..enrich import MetadataError, enrich
 from ..model import Article, Cleaned, RawSeed, Seed
-from ..read import SeedError, SeedFile, list_seeds, parse_seed, read_raw
+from ..read import SeedError, SeedFile, parse_seed, read_raw
 from ..site.collate import collate, topic_index
 from ..site.document import body_markdown, markdown_to_html
 from ..site.plan import Cards, Output, Site, make_site, plan, render_output
@@ -210,7 +210,8 @@ def build(config: Config, strict: bool = False, progress: Progress | None = None
 
 def build_from(config: Config, reuse: Reuse, strict: bool, progress: Progress | None, kept: KeptCache) -> BuildReport:
     """The stages in order; `reuse` answers what the last build made that still holds."""
-    files, unlisted = list_seeds(config.seeds)
+    listing = kept.seeds(config.seeds)
+    files, unlisted = listing.files, listing.errors
     keys, read, unreadable = seed_keys(files, reuse)
     vocabulary = load_vocabulary(config.topics_file)
     results, failed, processed = process_all(keys, read, reuse, vocabulary, config, progress)
@@ -224,6 +225,6 @@ def build_from(config: Config, reuse: Reuse, strict: bool, progress: Progress | 
     write_outputs(render_all(planned.todo, planned.site, planned.env, progress), planned.fingerprints,
                   planned.unchanged, reuse, config)
     cache = reuse.next_cache(results, files, keys, planned.fingerprints, planned.state)
-    kept.hold(cache, lambda: write_file(config.cache / CACHE_FILE, dump_cache(cache)))
+    kept.hold(cache, lambda: write_file(config.cache / CACHE_FILE, dump_cache(cache)), listing)
     return BuildReport(len(planned.site.articles), len(planned.site.topics), len(planned.fingerprints), errors,
                        warnings, len(planned.todo), processed)

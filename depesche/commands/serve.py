@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 from urllib.parse import unquote, urlsplit
 
 from ..config import Config
@@ -165,13 +165,13 @@ def preview_config(config: Config, host: str, port: int) -> Config:
     return replace(config, base_url=f"http://{host}:{port}{config.base_path}")
 
 
-def watch(paths: list[Path], rebuild: Callable[[], None], stop: threading.Event) -> None:
-    """Call `rebuild` after every batch of changes below `paths`, until `stop` is set."""
+def watch(paths: list[Path], rebuild: Callable[[Iterable[str]], None], stop: threading.Event) -> None:
+    """Call `rebuild` with the changed paths after every batch of changes below `paths`, until `stop` is set."""
     from watchfiles import watch as watch_changes
 
     existing = [str(p) for p in paths if p.exists()]
-    for _ in watch_changes(*existing, debounce=WATCH_DEBOUNCE_MS_DEFAULT, step=50, stop_event=stop):
-        rebuild()
+    for changes in watch_changes(*existing, debounce=WATCH_DEBOUNCE_MS_DEFAULT, step=50, stop_event=stop):
+        rebuild([path for _, path in changes])
 
 
 def serve(config: Config, host: str, port: int, say: Callable[[str], None] = print) -> None:
@@ -183,7 +183,9 @@ def serve(config: Config, host: str, port: int, say: Callable[[str], None] = pri
     server = PreviewServer((host, port), config.out, config.base_path, state)
     preview = preview_config(config, host, server.server_address[1])
 
-    def rebuild() -> None:
+    def rebuild(changed: Iterable[str] = ()) -> None:
+        if changed:
+            kept.seen(changed)  # the build patches its listing of the seeds with them
         try:
             report = build(preview, kept=kept)
             errors = report.errors

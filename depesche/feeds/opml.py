@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 from email.utils import format_datetime
+from itertools import chain
+from operator import attrgetter
 from typing import Sequence
 
 from lxml import etree
@@ -10,6 +12,8 @@ from ..config import Config
 from ..model import Article, Topic
 from ..paths import topic_path
 from .items import xml_text
+
+UPDATED = attrgetter("updated")
 
 OPML_PATH = "themen/feeds.opml"
 
@@ -30,9 +34,9 @@ def topics_opml(topics: Sequence[tuple[Topic, Sequence[Article]]], config: Confi
     root = etree.Element("opml", version="2.0")
     head = etree.SubElement(root, "head")
     etree.SubElement(head, "title").text = xml_text(f"{config.title}: alle Themen-Feeds")
-    newest = [a.updated for _, members in topics for a in members]
+    newest = max(map(UPDATED, chain.from_iterable(members for _, members in topics)), default=None)
     if newest:
-        etree.SubElement(head, "dateModified").text = format_datetime(max(newest))
+        etree.SubElement(head, "dateModified").text = format_datetime(newest)
     etree.SubElement(head, "ownerName").text = xml_text(config.author)
     etree.SubElement(head, "docs").text = "http://opml.org/spec2.opml"
     body = etree.SubElement(root, "body")
