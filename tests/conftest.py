@@ -28,6 +28,14 @@ ARTICLE_TEXT = (
 )
 
 
+def spy(monkeypatch, owner: object, name: str, note) -> list:
+    """From now on, each call of `owner.name` adds `note(*args)` to the list returned; the real
+    function still runs."""
+    calls, real = [], getattr(owner, name)
+    monkeypatch.setattr(owner, name, lambda *args: calls.append(note(*args)) or real(*args))
+    return calls
+
+
 def make_seed(text: str = "Ein Satz.", stem: str = "001_0123456789abcdef", **fields) -> Seed:
     return Seed(path=f"seeds/{stem}.txt", stem=stem, text=text, **fields)
 

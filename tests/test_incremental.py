@@ -14,7 +14,7 @@ from depesche.build.fingerprints import stage_fingerprints
 from depesche.config import Config
 from depesche.build.pipeline import build
 
-from conftest import ARTICLE_TEXT
+from conftest import ARTICLE_TEXT, spy
 
 
 def site_bytes(out: Path) -> dict[str, bytes]:
@@ -142,9 +142,7 @@ def test_rebuild_after_an_edit_reuses_hanta_verdicts_from_the_cache(config: Conf
 
 def test_rebuild_reads_only_seeds_whose_file_or_sidecar_changed(config: Config, monkeypatch):
     build(config)
-    reads = []
-    real_read_raw = pipeline.read_raw
-    monkeypatch.setattr(pipeline, "read_raw", lambda path, *rest: reads.append(path.name) or real_read_raw(path, *rest))
+    reads = spy(monkeypatch, pipeline, "read_raw", lambda path, *rest: path.name)
     build(config)
     assert reads == []
     first, second = sorted(config.seeds.glob("*.txt"))[:2]
@@ -177,9 +175,7 @@ def test_related_articles_are_chosen_anew_only_when_order_or_topics_change(confi
     from depesche.site import related
 
     build(config)
-    chosen = []
-    real_choose = related.choose
-    monkeypatch.setattr(related, "choose", lambda here, *rest: chosen.append(here) or real_choose(here, *rest))
+    chosen = spy(monkeypatch, related, "choose", lambda here, *rest: here)
     sidecar = sorted(config.seeds.glob("*.txt"))[0].with_suffix(".toml")
     dated = sidecar.read_text(encoding="utf-8") if sidecar.exists() else ""
     sidecar.write_text(dated + 'author = "Anna Beispiel"\n')

@@ -15,6 +15,7 @@ from depesche.build.fingerprints import stage_fingerprints
 from depesche.build.pipeline import build
 from depesche.config import Config
 
+from conftest import spy
 from test_incremental import assert_same_as_clean_build, site_bytes
 
 
@@ -60,10 +61,7 @@ def test_a_template_edit_renders_pages_again_but_cleans_and_tags_nothing(config:
 def test_cards_are_rendered_again_only_when_their_own_templates_change(config: Config, tmp_path: Path,
                                                                       monkeypatch):
     build(config)
-    cards = []
-    real_card_html = planning.card_html
-    monkeypatch.setattr(planning, "card_html", lambda env, config, article: cards.append(article.id)
-                        or real_card_html(env, config, article))
+    cards = spy(monkeypatch, planning, "card_html", lambda env, config, article: article.id)
     templates = tmp_path / "templates"
     shutil.copytree(config.templates, templates)
     changed = replace(config, templates=templates)

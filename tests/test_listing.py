@@ -6,13 +6,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from depesche.build import listing as listing_module
+from depesche.build import memory
 from depesche.build.listing import relisted, scanned
 from depesche.build.memory import KeptCache
 from depesche.build.pipeline import build
 from depesche.config import Config
 
-from conftest import ARTICLE_TEXT
+from conftest import ARTICLE_TEXT, spy
 from test_incremental import assert_same_as_clean_build
 
 
@@ -43,9 +43,7 @@ def test_a_symlinked_seed_or_a_change_to_the_folder_means_a_scan(tmp_path: Path)
 
 
 def test_serve_scans_the_seeds_once_then_patches_the_listing_with_the_reported_changes(config: Config, tmp_path: Path, monkeypatch):
-    scans = []
-    real_scan = listing_module.scanned
-    monkeypatch.setattr("depesche.build.memory.scanned", lambda folder: scans.append(folder) or real_scan(folder))
+    scans = spy(monkeypatch, memory, "scanned", lambda folder: folder)
     kept = KeptCache()
     build(config, kept=kept)
     seeds = sorted(config.seeds.glob("*.txt"))
