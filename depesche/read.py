@@ -191,16 +191,17 @@ def signature_of(entry: os.DirEntry | None) -> tuple[int, int, int, int] | None:
     return stat and (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
 
 
-def list_seeds(folder: Path) -> tuple[list[SeedFile], list[str]]:
+def list_seeds(folder: Path, history: dict[Path, tuple[datetime, datetime]] | None = None,
+               ) -> tuple[list[SeedFile], list[str]]:
     """Every seed of `folder`, sorted by name, with what the disk says about it without reading it;
-    and an error for each refused one.
+    and an error for each refused one. `history` is the folder's git dates, if already taken.
 
     One directory scan and one stat per file: an unchanged signature lets a rebuild
     skip reading the file, as make and git do.
     """
     if not folder.is_dir():
         raise SeedError(f"{folder}: the seeds folder does not exist (give another with --seeds, or `seeds` in the settings)")
-    history = git_dates(folder)
+    history = git_dates(folder) if history is None else history
     real_folder = folder.resolve()
     with os.scandir(folder) as scan:
         entries = {entry.name: entry for entry in scan if not entry.name.startswith(".")}

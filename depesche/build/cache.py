@@ -18,14 +18,13 @@ from dataclasses import dataclass, field, replace
 from itertools import chain
 from pathlib import Path
 
-from ..config import Config
 from ..model import Article, RawSeed, Topic
 from ..read import SeedFile
 from ..site.plan import Output
 from ..site.related import Layout, Related, updated_related
 from ..site.render import CompiledTemplates
 from .delta import SiteState
-from .fingerprints import CACHE_FORMAT, digest, output_stage, stage_fingerprints
+from .fingerprints import CACHE_FORMAT, digest, output_stage
 
 CACHE_FILE = "build-cache"
 SHARD_DIGITS = 2  # results are pickled in 256 shards by their key's first two hex digits

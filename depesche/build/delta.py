@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Mapping, Protocol, Sequence
 
 from ..model import Article, Topic
+from ..site.collate import earliest_key, newest_first_key
 from ..site.plan import Output
 from .fingerprints import digest
 
@@ -80,10 +81,6 @@ def site_state(order: Sequence[str], raw: Mapping[str, Article], articles: Seque
                      {article_id: tuple(at) for article_id, at in shows.items()})
 
 
-def sort_key(article: Article) -> tuple[float, str]:
-    return -article.published.timestamp(), article.id  # as collate.newest_first orders
-
-
 def moved_nothing(old: Article, new: Article) -> bool:
     """Whether collation decides the same for the new version as for the old (its place is checked apart):
     the same topics in another order change the article's own outputs, not the site's."""
@@ -93,7 +90,7 @@ def moved_nothing(old: Article, new: Article) -> bool:
 
 def earliest(keys: Sequence[str], made: Mapping[str, Processed]) -> str:
     """The id of the article that keeps a shared slug (collate.unique_slugs): the earliest."""
-    return min((made[k].article.published.timestamp(), made[k].article.id) for k in keys)[1]
+    return min((made[k].article for k in keys), key=earliest_key).id
 
 
 def renamed_alike(state: SiteState, new_key: dict[str, str], last: Mapping[str, Processed],
@@ -109,9 +106,9 @@ def renamed_alike(state: SiteState, new_key: dict[str, str], last: Mapping[str, 
 
 def in_place(order: Sequence[str], at: int, now: Mapping[str, Processed]) -> bool:
     """Whether the article at `at` still sorts between its neighbours."""
-    here = sort_key(now[order[at]].article)
-    return ((at == 0 or sort_key(now[order[at - 1]].article) < here)
-            and (at == len(order) - 1 or here < sort_key(now[order[at + 1]].article)))
+    here = newest_first_key(now[order[at]].article)
+    return ((at == 0 or newest_first_key(now[order[at - 1]].article) < here)
+            and (at == len(order) - 1 or here < newest_first_key(now[order[at + 1]].article)))
 
 
 def unmoved_edit(state: SiteState | None, last_keys: Mapping[str, str], keys: Mapping[str, str],

@@ -28,7 +28,7 @@ class Listing:
 def scanned(folder: Path) -> Listing:
     """A listing from a scan of the folder."""
     history = git_dates(folder)  # taken first: should a commit come between, the next patch finds it changed
-    files, errors = list_seeds(folder)
+    files, errors = list_seeds(folder, history)
     return Listing(files, errors, history, bool(errors) or any(os.path.islink(f.shown) for f in files))
 
 

@@ -8,9 +8,18 @@ from typing import Sequence
 from ..model import Article, Topic
 
 
-def newest_first(articles: Sequence[Article]) -> list[Article]:
+def newest_first_key(article: Article) -> tuple[float, str]:
     """Newest first; the id breaks ties so the order never depends on file order."""
-    return sorted(articles, key=lambda a: (-a.published.timestamp(), a.id))
+    return -article.published.timestamp(), article.id
+
+
+def earliest_key(article: Article) -> tuple[float, str]:
+    """Earliest first, the id breaking ties: which of the articles sharing a slug keeps it."""
+    return article.published.timestamp(), article.id
+
+
+def newest_first(articles: Sequence[Article]) -> list[Article]:
+    return sorted(articles, key=newest_first_key)
 
 
 def unify_topics(articles: Sequence[Article]) -> list[Article]:
@@ -41,7 +50,7 @@ def unique_slugs(articles: Sequence[Article]) -> list[Article]:
     renamed = {}
     for slug, group in by_slug.items():
         if len(group) > 1:
-            group.sort(key=lambda a: (a.published.timestamp(), a.id))
+            group.sort(key=earliest_key)
             for article in group[1:]:
                 renamed[article.id] = f"{slug}-{article.id[:8]}"
     return [replace(a, slug=renamed[a.id]) if a.id in renamed else a for a in articles]
