@@ -16,11 +16,11 @@ import math
 from typing import NamedTuple
 
 from ..model import Verdict
+from .context import SHORT_LABELS
 from .language import word_count
 from .span import SpanSettings, heaviest_run, line_weight
 
 BODY_LABELS = frozenset({"paragraph", "subheading"})
-SHORT_LABELS = frozenset({"short", "sentence"})
 BAD_LABELS = frozenset({"widget", "teaser", "repeated", "glued", "date", "section-end", "consent"})
 BREAK_LABELS = frozenset({"widget", "consent", "glued"})
 UNLIKE_MAX = 0.3  # a line the line model gives less than this is unlike the article's

@@ -14,7 +14,7 @@ from typing import Sequence
 
 from ..model import Verdict
 from .dates import PUBLISHED_RE, dates_in, has_date, publication_date
-from .language import split_words, starts_upper
+from .language import split_words, starts_upper, word_count
 from .rules import label_alone
 
 WINDOW_LINES_DEFAULT = 14  # non-blank lines above the article that may hold the headline
@@ -69,7 +69,7 @@ def can_be_headline(v: Verdict) -> bool:
         return False
     if text.endswith((".", ":", ",", ";")) and not text.endswith("..."):
         return False
-    if len(split_words(text)) <= WIDGET_MAX_WORDS_DEFAULT and WIDGET_WORDS_RE.search(text):
+    if word_count(text) <= WIDGET_MAX_WORDS_DEFAULT and WIDGET_WORDS_RE.search(text):
         return False
     if nav_path(text):
         return False
@@ -118,7 +118,7 @@ def dateline_gain(verdicts: Sequence[Verdict], rows: list[int], k: int) -> float
 
 
 def menu_item(v: Verdict) -> bool:
-    return len(split_words(v.text)) <= MENU_ITEM_MAX_WORDS_DEFAULT and not has_date(v.text)
+    return word_count(v.text) <= MENU_ITEM_MAX_WORDS_DEFAULT and not has_date(v.text)
 
 
 def in_menu(verdicts: Sequence[Verdict], rows: list[int], k: int) -> bool:
@@ -157,7 +157,7 @@ def headline_score(verdicts: Sequence[Verdict], rows: list[int], k: int, first: 
     elif printed_again(page, v.text):
         score += REPEATED_GAIN_DEFAULT
     score += dateline_gain(verdicts, rows, k) + SHARED_WORDS_GAIN_DEFAULT * shared_share(v.text, lead)
-    if len(split_words(v.text)) <= 2:
+    if word_count(v.text) <= 2:
         score -= FEW_WORDS_COST_DEFAULT
     if not (starts_upper(v.text) or not v.text[0].isalpha()):
         score -= LOWER_CASE_COST_DEFAULT

@@ -91,8 +91,9 @@ def fold_abbreviations(table: dict[str, Candidate]) -> None:
     short = [key for key, c in table.items() if c.name.isalpha() and len(c.name) <= ABBREVIATION_MAX_DEFAULT
              and sum(ch.isupper() for ch in c.name) >= 2]
     for key in short:
-        longs = [k for k, c in table.items() if " " in k and abbreviates(table[key].name, c.name)]
-        if key not in table or len(longs) != 1:
+        name = table[key].name
+        longs = [k for k, c in table.items() if " " in k and abbreviates(name, c.name)]
+        if len(longs) != 1:
             continue
         long, small = table[longs[0]], table[key]
         mentions_long, mentions_short = sum(long.blocks.values()), sum(small.blocks.values())
