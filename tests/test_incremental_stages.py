@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 
 from depesche import enrich
-from depesche.build import pipeline, planning
+from depesche.build import planning
 from depesche.build.cache import CACHE_FILE, load_cache
 from depesche.build.fingerprints import stage_fingerprints
 from depesche.build.pipeline import build
+from depesche.clean import cleaner
 from depesche.config import Config
 
 from conftest import spy
@@ -23,7 +24,7 @@ from test_incremental import assert_same_as_clean_build, site_bytes
 def counted(monkeypatch) -> dict[str, int]:
     """How often this process cleaned and tagged an article."""
     counts = {"cleaned": 0, "tagged": 0}
-    real_clean, real_extract = pipeline.clean, enrich.extract_topics
+    real_clean, real_extract = cleaner.clean, enrich.extract_topics
 
     def counted_clean(text):
         counts["cleaned"] += 1
@@ -33,7 +34,7 @@ def counted(monkeypatch) -> dict[str, int]:
         counts["tagged"] += 1
         return real_extract(*args)
 
-    monkeypatch.setattr(pipeline, "clean", counted_clean)
+    monkeypatch.setattr(cleaner, "clean", counted_clean)  # the build imports it when it first cleans
     monkeypatch.setattr(enrich, "extract_topics", counted_extract)
     return counts
 
@@ -131,3 +132,38 @@ def test_the_package_data_the_cleaner_reads_is_part_of_every_stage(config: Confi
     model.write_text(model.read_text(encoding="utf-8").replace("]", ", 0]", 1), encoding="utf-8")
     after = stage_fingerprints(config)
     assert all(before[stage] != after[stage] for stage in before)
+
+
+CLEANER_MODULES = ("depesche.clean.cleaner", "numpy", "dateparser", "markdown")
+
+
+def modules_a_build_imports(config: Config) -> tuple[int, list[str]]:
+    """Build in a new process: how many seeds were made anew, and which of the cleaner's modules were imported."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    script = f"""
+import json, sys
+from pathlib import Path
+from depesche.build.pipeline import build
+from depesche.config import Config
+report = build(Config(seeds=Path({str(config.seeds)!r}), out=Path({str(config.out)!r}),
+                      cache=Path({str(config.cache)!r}), base_url={config.base_url!r},
+                      topics_file=Path({str(config.topics_file)!r}), search=False))
+print(json.dumps([report.processed, [m for m in {CLEANER_MODULES!r} if m in sys.modules]]))
+"""
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+    processed, imported = json.loads(done.stdout.strip().splitlines()[-1])
+    return processed, imported
+
+
+def test_a_build_that_takes_every_seed_from_the_cache_does_not_import_the_cleaner(built: Config):
+    assert modules_a_build_imports(built) == (0, [])
+    seed = sorted(built.seeds.glob("*.txt"))[0]
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nEin neuer Satz am Ende.\n", encoding="utf-8")
+    assert modules_a_build_imports(built) == (1, list(CLEANER_MODULES))

@@ -2,19 +2,18 @@
 
 Workers are forked, so they inherit the function, its fixed arguments and the
 items from the parent instead of receiving them pickled; only indices go out
-and results come back.
+and results come back. multiprocessing is imported only when there is enough work
+(a rebuild after one edit need not pay for it).
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
 from typing import Any, Callable, Iterator, Sequence
 
 PARALLEL_MIN_ITEMS_DEFAULT = 300  # below this, starting processes costs more than it saves
 CHUNK_SIZE_DEFAULT = 64
 
-pool_class = ProcessPoolExecutor
+pool_class: Callable[..., Any] | None = None  # concurrent.futures.ProcessPoolExecutor unless replaced
 _work: tuple[Callable[..., Any], Sequence[Any], tuple[Any, ...]] | None = None
 
 
@@ -29,7 +28,11 @@ def workers() -> int:
 
 def would_fork(count: int) -> bool:
     """Whether `map_ordered` over `count` items would use worker processes."""
-    return count >= PARALLEL_MIN_ITEMS_DEFAULT and workers() >= 2 and "fork" in multiprocessing.get_all_start_methods()
+    if count < PARALLEL_MIN_ITEMS_DEFAULT or workers() < 2:
+        return False
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def map_ordered(fn: Callable[..., Any], items: Sequence[Any], extra: tuple[Any, ...],
@@ -47,9 +50,12 @@ def map_ordered(fn: Callable[..., Any], items: Sequence[Any], extra: tuple[Any, 
                 progress(label, done, total)
         return
     chunks = [(i, min(i + CHUNK_SIZE_DEFAULT, total)) for i in range(0, total, CHUNK_SIZE_DEFAULT)]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     _work = (fn, items, extra)
     try:
-        with pool_class(max_workers=workers(), mp_context=multiprocessing.get_context("fork")) as pool:
+        with (pool_class or ProcessPoolExecutor)(max_workers=workers(), mp_context=multiprocessing.get_context("fork")) as pool:
             for (start, end), chunk in zip(chunks, pool.map(_run_chunk, chunks)):
                 yield from chunk
                 if progress:

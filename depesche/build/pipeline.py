@@ -19,18 +19,14 @@ from zoneinfo import ZoneInfo
 
 from jinja2 import Environment
 
-from ..clean.cleaner import clean
 from ..config import Config
-from ..enrich import MetadataError, enrich
 from ..model import Article, Cleaned, RawSeed, Seed
 from ..read import SeedError, SeedFile, parse_seed, read_raw
 from ..site.collate import collate, topic_index
-from ..site.document import body_markdown, markdown_to_html
 from ..site.plan import Cards, Output, Site, make_site, plan, render_output
 from ..site.related import related_articles, related_layout
 from ..site.render import card_html, template_environment
 from ..site.search import index_search, search_available
-from ..topics.extract import load_models
 from ..topics.lang import remember_proper, take_proper_verdicts
 from ..topics.vocab import Vocabulary, load_vocabulary
 from . import parallel
@@ -88,6 +84,9 @@ def unpack_cleaned(packed: bytes) -> Cleaned:
 def process(seed: Seed, vocabulary: Vocabulary, config: Config,
             cleaned: Cleaned | None = None) -> tuple[Article, list[str]]:
     """Clean (unless the cleaner's parts are given) and enrich one seed; warnings come back prefixed with its path."""
+    from ..clean.cleaner import clean  # imported by the first seed to make, not by a build that takes all from the cache
+    from ..enrich import enrich
+
     cleaned = cleaned or clean(seed.text)
     if not cleaned.blocks:
         raise EmptyArticleError("no article text found (only boilerplate or empty)")
@@ -99,6 +98,10 @@ def process_raw(raw: RawSeed, vocabulary: Vocabulary, config: Config,
                 known: Mapping[str, bytes] = {}) -> Processed | str:
     """One raw seed all the way to its article and body HTML, or the error message; `known`
     holds what the cleaner made of seeds before (by seed key), which need not be cleaned again."""
+    from ..clean.cleaner import clean
+    from ..enrich import MetadataError
+    from ..site.document import body_markdown, markdown_to_html
+
     take_proper_verdicts()  # so that the result carries only the verdicts made for this seed
     packed = known.get(seed_key(raw)) if known else None
     try:
@@ -137,17 +140,23 @@ def seed_keys(files: Sequence[SeedFile], reuse: Reuse) -> tuple[dict[str, str], 
 def process_all(keys: dict[str, str], read: dict[str, RawSeed], reuse: Reuse, vocabulary: Vocabulary,
                 config: Config, progress: Progress | None) -> tuple[dict[str, Processed], list[str], int]:
     """Every seed's result by key, from the last build where possible; errors; how many were made anew."""
-    missing = {key: read[shown] for shown, key in keys.items() if reuse.result(key) is None}
+    known = {key: reuse.result(key) for key in keys.values()}
+    missing = {key: read[shown] for shown, key in keys.items() if known[key] is None}
     for proper_nouns in reuse.proper_nouns():
         remember_proper(proper_nouns)
-    if parallel.would_fork(len(missing)):
-        load_models()  # once, before the workers fork: they share the loaded tables
+    if parallel.would_fork(len(missing)):  # import and load once, before the workers fork: they share it all
+        from .. import enrich  # noqa: F401 - imported for the workers
+        from ..clean import cleaner  # noqa: F401
+        from ..site import document  # noqa: F401
+        from ..topics.extract import load_models
+
+        load_models()
     made = share_topics(parallel.map_ordered(process_raw, list(missing.values()),
                                              (vocabulary, config, reuse.cleaned()), progress, "seeds"))
     fresh = dict(zip(missing, made))
     results, errors, owners = {}, [], {}
     for key in keys.values():
-        result = reuse.result(key) or fresh[key]
+        result = known[key] or fresh[key]
         if isinstance(result, str):
             errors.append(result)
         elif result.article.id in owners:
@@ -178,6 +187,8 @@ def render_all(outputs: Sequence[Output], site: Site, env: Environment,
 
 def render_site(config: Config, articles: Sequence[Article]) -> dict[str, bytes]:
     """Every output of a site made of `articles`, in memory: no cache, no disk (for tests and tools)."""
+    from ..site.document import body_markdown, markdown_to_html
+
     articles = collate(articles)
     env = template_environment(config.templates)
     bodies = {a.id: markdown_to_html(body_markdown(a)) for a in articles}

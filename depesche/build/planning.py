@@ -2,6 +2,7 @@
 moved nothing (delta.py), the last build's plan with the edited articles swapped in."""
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 from jinja2 import Environment
@@ -16,6 +17,11 @@ from .cache import Processed, Reuse
 from .delta import Edit, SiteState, article_digest, edited_outputs, site_state
 
 
+@lru_cache(maxsize=512)  # the feeds of the site and of each of its topics ask for the newest bodies
+def body_html(processed: Processed) -> str:
+    return processed.body_html
+
+
 class Bodies(Mapping[str, str]):
     """Article id -> body HTML, decompressed only when a page or feed asks for it."""
 
@@ -23,7 +29,7 @@ class Bodies(Mapping[str, str]):
         self._compressed = {p.article.id: p for p in processed}
 
     def __getitem__(self, article_id: str) -> str:
-        return self._compressed[article_id].body_html
+        return body_html(self._compressed[article_id])
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._compressed)

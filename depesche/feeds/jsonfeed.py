@@ -2,20 +2,28 @@
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from json.encoder import encode_basestring
 from typing import Mapping, Sequence
 
 from ..config import Config
 from ..model import Article
 from ..paths import article_path
-from .items import entry_id, item_html, item_title, xml_text
+from .items import FEED_ITEMS_KEPT, entry_id, item_html, item_title, xml_text
 
 VERSION = "https://jsonfeed.org/version/1.1"
+ITEM_DEPTH = 2  # an item stands in the feed object's `items` list
+
+
+class Indented(str):
+    """JSON text already indented for the depth it stands at."""
 
 
 def indented_json(value: object, depth: int = 0) -> str:
     """`json.dumps(value, ensure_ascii=False, indent=2)` for dicts with string keys, lists and scalars, byte for byte,
     with C's string encoder: with `indent` the json module encodes in Python, a fifth of an article page."""
+    if isinstance(value, Indented):
+        return value
     if isinstance(value, (dict, list)) and value:
         inner = "\n" + "  " * (depth + 1)
         if isinstance(value, dict):
@@ -47,6 +55,12 @@ def json_item(article: Article, body: str, config: Config) -> dict[str, object]:
     return item
 
 
+@lru_cache(maxsize=FEED_ITEMS_KEPT)
+def indented_item(article: Article, body: str, config: Config) -> Indented:
+    """An item's JSON text, made once for the feeds of the site and of each of its topics."""
+    return Indented(indented_json(json_item(article, body, config), ITEM_DEPTH))
+
+
 def json_feed(
     articles: Sequence[Article], bodies: Mapping[str, str], config: Config, title: str, description: str,
     folder: str,
@@ -61,7 +75,7 @@ def json_feed(
         "language": config.language,
         "authors": [{"name": config.author, "url": config.url("")}],
         "favicon": config.url("favicon.svg"),
-        "items": [json_item(a, bodies[a.id], config) for a in articles[: config.feed_items]],
+        "items": [indented_item(a, bodies[a.id], config) for a in articles[: config.feed_items]],
     }
     text = indented_json(feed) + "\n"
     return text.encode("utf-8")

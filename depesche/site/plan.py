@@ -9,6 +9,7 @@ a plain tuple of article digests and numbers, compared as it is: hashing
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Iterator, Mapping, Sequence
 
 from jinja2 import Environment
@@ -37,6 +38,7 @@ class Site:
     months: Sequence[tuple[tuple[int, int], Sequence[Article]]]  # (year, month) -> articles
     cards: Mapping[str, Markup]  # article id -> its card's HTML
     by_id: Mapping[str, Article]
+    topics_updated: Sequence[datetime | None]  # each topic's newest change (in the order of `topics`), taken once
 
 
 class Cards(Mapping[str, Markup]):
@@ -65,8 +67,9 @@ class Output:
 
 def make_site(config: Config, articles: Sequence[Article], bodies: Mapping[str, str],
               digests: Mapping[str, str], cards: Mapping[str, Markup], related: Mapping[str, Sequence[str]]) -> Site:
-    return Site(config, articles, bodies, digests, topic_index(articles), related, months(articles), cards,
-                {a.id: a for a in articles})
+    topics = topic_index(articles)
+    return Site(config, articles, bodies, digests, topics, related, months(articles), cards,
+                {a.id: a for a in articles}, [newest(members) for _, members in topics])
 
 
 def filename(path: str) -> str:
@@ -97,7 +100,8 @@ def site_wide_outputs(site: Site) -> list[Output]:
     outputs = [Output("themen/index.html", "topics", (),
                       ("topics", tuple([(t.name, t.slug, len(m)) for t, m in site.topics]))),
                Output(OPML_PATH, "opml", (),
-                      ("opml", tuple([(t.name, t.slug, newest(m).isoformat()) for t, m in site.topics]))),
+                      ("opml", tuple([(t.name, t.slug, updated.isoformat())
+                                      for (t, _), updated in zip(site.topics, site.topics_updated)]))),
                Output("sitemap.xml", "sitemap", (), ("sitemap", tuple(site.digests.values()))),
                Output("robots.txt", "robots", (), ("robots",)),
                Output("404.html", "404", (), ("404",))]
@@ -199,7 +203,8 @@ def render_opml(output: Output, site: Site, env: Environment) -> bytes:
 
 
 def render_sitemap(output: Output, site: Site, env: Environment) -> bytes:
-    return sitemap(site.articles, site.topics, site.months, site.config)
+    return sitemap(site.articles, [(t, updated) for (t, _), updated in zip(site.topics, site.topics_updated)],
+                   site.months, site.config)
 
 
 def render_robots(output: Output, site: Site, env: Environment) -> bytes:

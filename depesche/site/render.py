@@ -114,12 +114,12 @@ def newest(articles: Sequence[Article]) -> datetime | None:
     return max(map(UPDATED, articles), default=None)
 
 
-def sitemap(articles: Sequence[Article], topics: Sequence[tuple[Topic, Sequence[Article]]],
+def sitemap(articles: Sequence[Article], topics: Sequence[tuple[Topic, datetime | None]],
             months: Sequence[tuple[tuple[int, int], Sequence[Article]]], config: Config) -> bytes:
-    """`sitemap.xml`: every indexable page with its last change."""
+    """`sitemap.xml`: every indexable page with its last change (`topics` come with theirs)."""
     latest = newest(articles)
     entries = [("", latest), ("themen/", latest), ("archiv/", latest)]
     entries += [(article_path(a), a.updated) for a in articles]
-    entries += [(topic_path(t), newest(members)) for t, members in topics]
+    entries += [(topic_path(t), updated) for t, updated in topics]
     entries += [(month_path(m), newest(members)) for m, members in months]
     return sitemap_xml(entries, config)
