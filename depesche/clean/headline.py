@@ -36,6 +36,9 @@ LEAD_PARAGRAPHS_DEFAULT = 3
 SHARED_WORDS_FULL_DEFAULT = 3
 STEM_CHARS_DEFAULT = 5
 MENU_ITEM_MAX_WORDS_DEFAULT = 3
+USER_LINE_MAX_WORDS_DEFAULT = 4
+USER_REACH_DEFAULT = 4  # non-blank lines either side where a user's name stands alone
+MENU_LINE_MAX_WORDS_DEFAULT = 7  # a line this long between two short ones is a headline, not a menu's entry
 NOT_HEADLINE_LABELS = frozenset({"widget", "consent", "glued", "section-end", "credit", "caption", "byline",
                                  "date", "teaser"})
 # what log-in boxes, search fields, share bars and shop widgets say, in a short line
@@ -103,6 +106,16 @@ def echoed(verdicts: Sequence[Verdict], rows: list[int], k: int, page: str) -> b
             and any(verdicts[j].text == text for j in rows[max(0, k - ECHO_REACH_DEFAULT):k]))
 
 
+def names_a_user(verdicts: Sequence[Verdict], rows: list[int], k: int) -> bool:
+    """A short line that ends with a name the page prints alone a few lines away ("Thread starter
+    Tiberius" over "Tiberius"): a label with a user's name, not a headline."""
+    words = verdicts[rows[k]].text.split()
+    if not 2 <= len(words) <= USER_LINE_MAX_WORDS_DEFAULT:
+        return False
+    near = rows[max(0, k - USER_REACH_DEFAULT):k] + rows[k + 1:k + 1 + USER_REACH_DEFAULT]
+    return any(verdicts[j].text == " ".join(words[n:]) for j in near for n in range(1, len(words)))
+
+
 def is_dateline(v: Verdict) -> bool:
     return (v.label in ("byline", "date") or bool(BYLINE_START_RE.match(v.text))
             or publication_date(v.text[:80], v.line_no, "", prose=False) is not None)
@@ -123,10 +136,13 @@ def menu_item(v: Verdict) -> bool:
 
 def in_menu(verdicts: Sequence[Verdict], rows: list[int], k: int) -> bool:
     """Between two short lines, or a short line next to one: an entry of a menu or a list of links
-    (which a page prints twice), or the category label above a headline."""
+    (which a page prints twice), or the category label above a headline. A long line between two
+    short ones is no entry: it is the headline between its kicker and its byline."""
     before = k > 0 and menu_item(verdicts[rows[k - 1]])
     after = k < len(rows) - 1 and menu_item(verdicts[rows[k + 1]])
-    return (before and after) or (menu_item(verdicts[rows[k]]) and (before or after))
+    if menu_item(verdicts[rows[k]]):
+        return before or after
+    return before and after and word_count(verdicts[rows[k]].text) < MENU_LINE_MAX_WORDS_DEFAULT
 
 
 def stems(text: str) -> set[str]:
@@ -172,7 +188,7 @@ def headline_line(verdicts: Sequence[Verdict], first: int, window: int = WINDOW_
     above = [k for k, i in enumerate(rows) if i <= first][-window - 1:]  # the body's first line too
     lead, page = lead_stems(verdicts, first), "\n".join(v.text for v in verdicts)
     scored = [(headline_score(verdicts, rows, k, first, lead, page), rows[k])
-              for k in above if can_be_headline(verdicts[rows[k]])]
+              for k in above if can_be_headline(verdicts[rows[k]]) and not names_a_user(verdicts, rows, k)]
     if not scored:
         return None
     return max(scored, key=lambda pair: (pair[0], pair[1]))[1]
