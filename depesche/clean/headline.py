@@ -13,7 +13,7 @@ from bisect import bisect_left
 from typing import Sequence
 
 from ..model import Verdict
-from .dates import PUBLISHED_RE, dates_in, has_date, publication_date
+from .dates import PUBLISHED_RE, dates_in, has_date, opens_with_date, publication_date
 from .language import split_words, starts_upper, word_count
 from .rules import label_alone
 
@@ -36,6 +36,7 @@ LEAD_PARAGRAPHS_DEFAULT = 3
 SHARED_WORDS_FULL_DEFAULT = 3
 STEM_CHARS_DEFAULT = 5
 MENU_ITEM_MAX_WORDS_DEFAULT = 3
+DATED_HEADLINE_MIN_WORDS_DEFAULT = 6  # after the date a line opens with, a headline's words
 USER_LINE_MAX_WORDS_DEFAULT = 4
 USER_REACH_DEFAULT = 4  # non-blank lines either side where a user's name stands alone
 MENU_LINE_MAX_WORDS_DEFAULT = 7  # a line this long between two short ones is a headline, not a menu's entry
@@ -76,7 +77,25 @@ def can_be_headline(v: Verdict) -> bool:
         return False
     if nav_path(text):
         return False
-    return sum(c.isalpha() for c in text) >= 2 and not BYLINE_START_RE.match(text) and not is_date_line(text)
+    return (sum(c.isalpha() for c in text) >= 2 and not BYLINE_START_RE.match(text)
+            and (not is_date_line(text) or headline_after_date(text) is not None))
+
+
+def headline_after_date(text: str) -> str | None:
+    """What follows the date a line opens with, when it reads as a headline of its own: some pages print
+    the date in the headline's line ("1. Februar 2022 Bundesministerin Raab: Mit Ländern …")."""
+    if not opens_with_date(text):
+        return None
+    rest = text[len(dates_in(text)[0][1]):].strip(" ,;|·-–—")
+    if (word_count(rest) < DATED_HEADLINE_MIN_WORDS_DEFAULT or not starts_upper(rest) or has_date(rest)
+            or BYLINE_START_RE.match(rest) or not rest[-1:].isalpha()):
+        return None
+    return rest
+
+
+def headline_text(line: str) -> str:
+    """The headline as the line prints it, without a date that opens it."""
+    return headline_after_date(line) or line
 
 
 def is_date_line(text: str) -> bool:
@@ -122,8 +141,9 @@ def is_dateline(v: Verdict) -> bool:
 
 
 def dateline_gain(verdicts: Sequence[Verdict], rows: list[int], k: int) -> float:
-    """A byline or date line within a few lines below the headline (or, less often, right above it)."""
-    if any(is_dateline(verdicts[j]) for j in rows[k + 1:k + 1 + DATELINE_REACH_DEFAULT]):
+    """A byline or date line within a few lines below the headline (or, less often, right above it), or
+    the date the headline's own line opens with."""
+    if headline_after_date(verdicts[rows[k]].text) is not None or any(is_dateline(verdicts[j]) for j in rows[k + 1:k + 1 + DATELINE_REACH_DEFAULT]):
         return DATELINE_GAIN_DEFAULT
     if any(is_dateline(verdicts[j]) for j in rows[max(0, k - 2):k]):
         return DATELINE_GAIN_DEFAULT / 3
