@@ -37,6 +37,9 @@ SHARED_WORDS_FULL_DEFAULT = 3
 STEM_CHARS_DEFAULT = 5
 MENU_ITEM_MAX_WORDS_DEFAULT = 3
 DATED_HEADLINE_MIN_WORDS_DEFAULT = 6  # after the date a line opens with, a headline's words
+WEAK_SCORE_DEFAULT = 0.5  # a best line above the article this weak, with no date by it, may be the wrong place
+HEAD_DATE_REACH_DEFAULT = 2  # non-blank lines below a headline where its date line stands
+HEAD_PROSE_REACH_DEFAULT = 6  # and where the article's prose begins
 USER_LINE_MAX_WORDS_DEFAULT = 4
 USER_REACH_DEFAULT = 4  # non-blank lines either side where a user's name stands alone
 MENU_LINE_MAX_WORDS_DEFAULT = 7  # a line this long between two short ones is a headline, not a menu's entry
@@ -209,6 +212,31 @@ def headline_line(verdicts: Sequence[Verdict], first: int, window: int = WINDOW_
     lead, page = lead_stems(verdicts, first), "\n".join(v.text for v in verdicts)
     scored = [(headline_score(verdicts, rows, k, first, lead, page), rows[k])
               for k in above if can_be_headline(verdicts[rows[k]]) and not names_a_user(verdicts, rows, k)]
-    if not scored:
-        return None
-    return max(scored, key=lambda pair: (pair[0], pair[1]))[1]
+    best = max(scored, key=lambda pair: (pair[0], pair[1])) if scored else None
+    if best is None or (best[0] < WEAK_SCORE_DEFAULT and not dateline_gain(verdicts, rows, rows.index(best[1]))):
+        head = only_article_head(verdicts, rows)
+        if head is not None:
+            return head
+    return best[1] if best else None
+
+
+def only_article_head(verdicts: Sequence[Verdict], rows: list[int]) -> int | None:
+    """The page's one headline over its date line; two or more are a list of teasers (or a section
+    label and the headline over one date line), and none is taken."""
+    heads = [rows[k] for k in range(len(rows)) if article_head(verdicts, rows, k)]
+    return heads[0] if len(heads) == 1 else None
+
+
+def is_prose(v: Verdict) -> bool:
+    """A paragraph, in the article or outside it (where the context pass calls it boilerplate)."""
+    return v.label == "paragraph" or v.rule == "context:outside-article"
+
+
+def article_head(verdicts: Sequence[Verdict], rows: list[int], k: int) -> bool:
+    """Anywhere on the page: a headline with its date line right below (or one line further) and prose soon after."""
+    v = verdicts[rows[k]]
+    if v.rule in ("paragraph", "context:outside-article") or not can_be_headline(v) or in_menu(verdicts, rows, k):
+        return False
+    below = rows[k + 1:k + 1 + HEAD_DATE_REACH_DEFAULT]
+    return (any(verdicts[j].label == "date" or is_date_line(verdicts[j].text) for j in below)
+            and any(is_prose(verdicts[j]) for j in rows[k + 1:k + 1 + HEAD_PROSE_REACH_DEFAULT]))
