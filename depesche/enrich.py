@@ -9,6 +9,7 @@ from typing import Sequence
 from slugify import slugify
 
 from .clean.byline import author_in_line
+from .clean.headline import headline_text
 from .model import Article, Cleaned, CopyDate, Seed, Topic
 from .topics.extract import extract_topics
 from .topics.vocab import Vocabulary
@@ -155,7 +156,7 @@ def byline_author(byline: str | None) -> str | None:
 def enrich(seed: Seed, cleaned: Cleaned, vocabulary: Vocabulary, zone: tzinfo) -> tuple[Article, list[str]]:
     """Turn the cleaner's parts into an Article; also return warnings."""
     paragraphs = [b.text for b in cleaned.blocks if b.role == "paragraph"]
-    title = metadata_text(seed, "title", cleaned.title or None)
+    title = metadata_text(seed, "title", headline_text(cleaned.title) if cleaned.title else None)
     generated = title is None
     if title is None:
         title = headline_from_text(paragraphs)

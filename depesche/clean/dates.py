@@ -144,6 +144,11 @@ def has_date(text: str) -> bool:
     return bool(dates_in(text))
 
 
+def opens_with_date(text: str) -> bool:
+    found = dates_in(text)
+    return bool(found) and found[0][0] == 0
+
+
 def publication_date(text: str, line_no: int, rule: str, prose: bool) -> CopyDate | None:
     """The first date in a line that no update word introduces (in prose: only at the line's start)."""
     if len(text) > SHORT_LINE_MAX_CHARS_DEFAULT and not prose:
@@ -216,8 +221,10 @@ def foot_lines(verdicts: Sequence[Verdict], title: int | None, first: int | None
 
 def copy_date(verdicts: Sequence[Verdict], title: int | None, first: int | None) -> CopyDate | None:
     """The article's date where the copy writes it next to the headline, else where a publication word
-    labels it at the article's foot, when all such labels there give one day (indices into verdicts)."""
-    for i, rule in nearby_lines(verdicts, title, first):
+    labels it at the article's foot, when all such labels there give one day (indices into verdicts).
+    A headline's line may open with the date."""
+    opens = title is not None and opens_with_date(verdicts[title].text)
+    for i, rule in [(title, "date:opens-headline")] * opens + nearby_lines(verdicts, title, first):
         v = verdicts[i]
         found = publication_date(v.text, v.line_no, rule, prose=v.label == "paragraph" or rule == "date:opens-body")
         if found is not None:

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from typing import Sequence
 
 from ..model import Verdict
-from .dates import PUBLISHED_RE, dates_in, has_date, publication_date
+from .dates import PUBLISHED_RE, dates_in, has_date, opens_with_date, publication_date
 from .language import split_words, starts_upper, word_count
 from .rules import label_alone
 
@@ -36,6 +36,13 @@ LEAD_PARAGRAPHS_DEFAULT = 3
 SHARED_WORDS_FULL_DEFAULT = 3
 STEM_CHARS_DEFAULT = 5
 MENU_ITEM_MAX_WORDS_DEFAULT = 3
+DATED_HEADLINE_MIN_WORDS_DEFAULT = 6  # after the date a line opens with, a headline's words
+WEAK_SCORE_DEFAULT = 0.5  # a best line above the article this weak, with no date by it, may be the wrong place
+HEAD_DATE_REACH_DEFAULT = 2  # non-blank lines below a headline where its date line stands
+HEAD_PROSE_REACH_DEFAULT = 6  # and where the article's prose begins
+USER_LINE_MAX_WORDS_DEFAULT = 4
+USER_REACH_DEFAULT = 4  # non-blank lines either side where a user's name stands alone
+MENU_LINE_MAX_WORDS_DEFAULT = 7  # a line this long between two short ones is a headline, not a menu's entry
 NOT_HEADLINE_LABELS = frozenset({"widget", "consent", "glued", "section-end", "credit", "caption", "byline",
                                  "date", "teaser"})
 # what log-in boxes, search fields, share bars and shop widgets say, in a short line
@@ -73,7 +80,25 @@ def can_be_headline(v: Verdict) -> bool:
         return False
     if nav_path(text):
         return False
-    return sum(c.isalpha() for c in text) >= 2 and not BYLINE_START_RE.match(text) and not is_date_line(text)
+    return (sum(c.isalpha() for c in text) >= 2 and not BYLINE_START_RE.match(text)
+            and (not is_date_line(text) or headline_after_date(text) is not None))
+
+
+def headline_after_date(text: str) -> str | None:
+    """What follows the date a line opens with, when it reads as a headline of its own: some pages print
+    the date in the headline's line ("1. Februar 2022 Bundesministerin Raab: Mit Ländern …")."""
+    if not opens_with_date(text):
+        return None
+    rest = text[len(dates_in(text)[0][1]):].strip(" ,;|·-–—")
+    if (word_count(rest) < DATED_HEADLINE_MIN_WORDS_DEFAULT or not starts_upper(rest) or has_date(rest)
+            or BYLINE_START_RE.match(rest) or not rest[-1:].isalpha()):
+        return None
+    return rest
+
+
+def headline_text(line: str) -> str:
+    """The headline as the line prints it, without a date that opens it."""
+    return headline_after_date(line) or line
 
 
 def is_date_line(text: str) -> bool:
@@ -103,14 +128,25 @@ def echoed(verdicts: Sequence[Verdict], rows: list[int], k: int, page: str) -> b
             and any(verdicts[j].text == text for j in rows[max(0, k - ECHO_REACH_DEFAULT):k]))
 
 
+def names_a_user(verdicts: Sequence[Verdict], rows: list[int], k: int) -> bool:
+    """A short line that ends with a name the page prints alone a few lines away ("Thread starter
+    Tiberius" over "Tiberius"): a label with a user's name, not a headline."""
+    words = verdicts[rows[k]].text.split()
+    if not 2 <= len(words) <= USER_LINE_MAX_WORDS_DEFAULT:
+        return False
+    near = rows[max(0, k - USER_REACH_DEFAULT):k] + rows[k + 1:k + 1 + USER_REACH_DEFAULT]
+    return any(verdicts[j].text == " ".join(words[n:]) for j in near for n in range(1, len(words)))
+
+
 def is_dateline(v: Verdict) -> bool:
     return (v.label in ("byline", "date") or bool(BYLINE_START_RE.match(v.text))
             or publication_date(v.text[:80], v.line_no, "", prose=False) is not None)
 
 
 def dateline_gain(verdicts: Sequence[Verdict], rows: list[int], k: int) -> float:
-    """A byline or date line within a few lines below the headline (or, less often, right above it)."""
-    if any(is_dateline(verdicts[j]) for j in rows[k + 1:k + 1 + DATELINE_REACH_DEFAULT]):
+    """A byline or date line within a few lines below the headline (or, less often, right above it), or
+    the date the headline's own line opens with."""
+    if headline_after_date(verdicts[rows[k]].text) is not None or any(is_dateline(verdicts[j]) for j in rows[k + 1:k + 1 + DATELINE_REACH_DEFAULT]):
         return DATELINE_GAIN_DEFAULT
     if any(is_dateline(verdicts[j]) for j in rows[max(0, k - 2):k]):
         return DATELINE_GAIN_DEFAULT / 3
@@ -123,10 +159,13 @@ def menu_item(v: Verdict) -> bool:
 
 def in_menu(verdicts: Sequence[Verdict], rows: list[int], k: int) -> bool:
     """Between two short lines, or a short line next to one: an entry of a menu or a list of links
-    (which a page prints twice), or the category label above a headline."""
+    (which a page prints twice), or the category label above a headline. A long line between two
+    short ones is no entry: it is the headline between its kicker and its byline."""
     before = k > 0 and menu_item(verdicts[rows[k - 1]])
     after = k < len(rows) - 1 and menu_item(verdicts[rows[k + 1]])
-    return (before and after) or (menu_item(verdicts[rows[k]]) and (before or after))
+    if menu_item(verdicts[rows[k]]):
+        return before or after
+    return before and after and word_count(verdicts[rows[k]].text) < MENU_LINE_MAX_WORDS_DEFAULT
 
 
 def stems(text: str) -> set[str]:
@@ -172,7 +211,32 @@ def headline_line(verdicts: Sequence[Verdict], first: int, window: int = WINDOW_
     above = [k for k, i in enumerate(rows) if i <= first][-window - 1:]  # the body's first line too
     lead, page = lead_stems(verdicts, first), "\n".join(v.text for v in verdicts)
     scored = [(headline_score(verdicts, rows, k, first, lead, page), rows[k])
-              for k in above if can_be_headline(verdicts[rows[k]])]
-    if not scored:
-        return None
-    return max(scored, key=lambda pair: (pair[0], pair[1]))[1]
+              for k in above if can_be_headline(verdicts[rows[k]]) and not names_a_user(verdicts, rows, k)]
+    best = max(scored, key=lambda pair: (pair[0], pair[1])) if scored else None
+    if best is None or (best[0] < WEAK_SCORE_DEFAULT and not dateline_gain(verdicts, rows, rows.index(best[1]))):
+        head = only_article_head(verdicts, rows)
+        if head is not None:
+            return head
+    return best[1] if best else None
+
+
+def only_article_head(verdicts: Sequence[Verdict], rows: list[int]) -> int | None:
+    """The page's one headline over its date line; two or more are a list of teasers (or a section
+    label and the headline over one date line), and none is taken."""
+    heads = [rows[k] for k in range(len(rows)) if article_head(verdicts, rows, k)]
+    return heads[0] if len(heads) == 1 else None
+
+
+def is_prose(v: Verdict) -> bool:
+    """A paragraph, in the article or outside it (where the context pass calls it boilerplate)."""
+    return v.label == "paragraph" or v.rule == "context:outside-article"
+
+
+def article_head(verdicts: Sequence[Verdict], rows: list[int], k: int) -> bool:
+    """Anywhere on the page: a headline with its date line right below (or one line further) and prose soon after."""
+    v = verdicts[rows[k]]
+    if v.rule in ("paragraph", "context:outside-article") or not can_be_headline(v) or in_menu(verdicts, rows, k):
+        return False
+    below = rows[k + 1:k + 1 + HEAD_DATE_REACH_DEFAULT]
+    return (any(verdicts[j].label == "date" or is_date_line(verdicts[j].text) for j in below)
+            and any(is_prose(verdicts[j]) for j in rows[k + 1:k + 1 + HEAD_PROSE_REACH_DEFAULT]))
