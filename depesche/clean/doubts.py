@@ -18,7 +18,8 @@ from typing import NamedTuple
 from ..model import Verdict
 from .context import SHORT_LABELS
 from .language import word_count
-from .span import SpanSettings, heaviest_run, line_weight
+from .learned import heaviest, run_weights
+from .span import SpanSettings
 
 BODY_LABELS = frozenset({"paragraph", "subheading"})
 BAD_LABELS = frozenset({"widget", "teaser", "repeated", "glued", "date", "section-end", "consent"})
@@ -89,9 +90,10 @@ def measures(first_pass: list[Verdict], settled: list[Verdict], has_title: bool,
     page, kept_words = sum(sizes), sum(sizes[i] for i in kept)
     left = sum(n for v, s, n in zip(first_pass, settled, sizes) if v.label == "paragraph" and not s.kept)
     span = [v for v in first_pass[first:last + 1] if v.label != "blank"]
-    best = sum(max(0.0, line_weight(first_pass[i], settings)) for i in range(first, last + 1)) or 1e-6
-    after = heaviest_run(first_pass[last + 1:], len(first_pass) - last - 1, settings)[0]
-    rival = max(heaviest_run(first_pass, first, settings)[0], after)
+    weights, run = run_weights(first_pass, settings)
+    best = sum(max(0.0, w) for w in weights[first:last + 1]) or 1e-6
+    after = heaviest(weights[last + 1:last + 2] + run[last + 2:])[0]  # the first line below starts a run
+    rival = max(heaviest(run[:first])[0], after)
     below = next((v for v in first_pass[last + 1:] if v.label != "blank"), None)
     prose_below = after if below is not None and below.label in BREAK_LABELS else 0.0
     return {
