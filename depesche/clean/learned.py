@@ -129,4 +129,4 @@ def line_likelihoods(lines: list[Line], verdicts: list[Verdict], model: LineMode
         return []
     run = heaviest(run_weights(verdicts)[1])[1]
     p = (model or shipped_model()).probabilities(line_features(lines, verdicts, run))
-    return [float(x) if line.text else 0.0 for x, line in zip(p, lines)]
+    return np.where([bool(line.text) for line in lines], p, 0.0).tolist()
