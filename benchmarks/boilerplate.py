@@ -215,8 +215,8 @@ def main(argv: list[str] | None = None) -> None:
         if args.fit_doubts:
             from boilerplate_doubts import run as fit_doubts
 
-            fit_doubts([("de", r["half"], text, r["f1"]) for r, (_, text, _) in zip(german, pages)]
-                       + [("boilerplate2", r["half"], r["text"], r["f1"]) for r in whole])
+            fit_doubts([("de", r["half"], text, r["f1"], "de") for r, (_, text, _) in zip(german, pages)]
+                       + [("boilerplate2", r["half"], r["text"], r["f1"], r["source"]) for r in whole])
 
 
 def fit_lines(args, score, pages: list[tuple[str, str, dict]]) -> None:

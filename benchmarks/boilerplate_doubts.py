@@ -1,9 +1,10 @@
 """Fit the cleaner's doubt model (depesche/clean/doubts.py) on the study halves of both sets.
 
-A logistic model on the seventeen measures of `doubts.measures`, to tell pages the
+A logistic model on the measures of `doubts.measures`, to tell pages the
 cleaner got wrong (F1 < .5) from the others; fitted on the study halves only, with the
 threshold that warns about 9 % of the study pages it got right, and scored on the check
-halves. Prints the weights as clean/doubts.py holds them (weight per unit of a measure,
+halves; also cross-validated by source (each of boilerplate2's sources, and the German set as one,
+held out in turn, the threshold set on the other sources' pages). Prints the weights as clean/doubts.py holds them (weight per unit of a measure,
 the measure's mean, the bias and the threshold). Needs numpy (the `train` extra).
 """
 from __future__ import annotations
@@ -45,9 +46,9 @@ def fit(x: np.ndarray, wrong: np.ndarray) -> tuple[np.ndarray, np.ndarray, float
     return w / scale, mean, b
 
 
-def run(halves: list[tuple[str, str, str, float]]) -> None:
-    """`halves`: (set name, half, page text, F1) for every page of both sets."""
-    rows = [(s, h, m, f) for s, h, text, f in halves if (m := page_measures(text)) is not None]
+def run(halves: list[tuple[str, str, str, float, str]]) -> None:
+    """`halves`: (set name, half, page text, F1, source) for every page of both sets."""
+    rows = [(s, h, m, f, g) for s, h, text, f, g in halves if (m := page_measures(text)) is not None]
     study = [r for r in rows if r[1] == "study"]
     x = np.array([r[2] for r in study])
     wrong = np.array([r[3] < 0.5 for r in study], dtype=float)
@@ -62,6 +63,23 @@ def run(halves: list[tuple[str, str, str, float]]) -> None:
     for share in TRADE_OFF_SHARES:
         print(f"threshold warning about {share:.0%} of the study pages it gets right:")
         report(rows, weights, mean, bias, float(np.quantile(scores[wrong == 0], 1 - share)))
+    cross_validate(rows)
+
+
+def cross_validate(rows: list[tuple]) -> None:
+    """Each source held out in turn: fitted, and its threshold set, on the other sources' pages (both halves)."""
+    x, wrong = np.array([r[2] for r in rows]), np.array([r[3] < 0.5 for r in rows])
+    source, warned = np.array([r[4] for r in rows]), np.zeros(len(rows), dtype=bool)
+    for held_out in sorted(set(source)):
+        train = source != held_out
+        weights, mean, bias = fit(x[train], wrong[train].astype(float))
+        scores = (x - mean) @ weights + bias
+        warned[~train] = scores[~train] >= np.quantile(scores[train & ~wrong], 1 - GOOD_WARNED_SHARE)
+    print("cross-validated by source:")
+    for set_name in sorted({r[0] for r in rows}):
+        part = np.array([r[0] == set_name for r in rows])
+        print(f"  {set_name}: warned {int((warned & part & wrong).sum())}/{int((part & wrong).sum())} of pages with "
+              f"F1 < .5, {int((warned & part & ~wrong).sum())}/{int((part & ~wrong).sum())} of the others")
 
 
 def report(rows: list[tuple], weights: np.ndarray, mean: np.ndarray, bias: float, threshold: float) -> None:

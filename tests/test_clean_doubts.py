@@ -3,8 +3,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from depesche.clean.cleaner import clean
+from depesche.clean.cleaner import clean, label_lines
+from depesche.clean.doubts import block_shapes, measures
+from depesche.clean.learned import line_likelihoods
+from depesche.clean.rules import to_lines
 from depesche.commands.cli import main
+from depesche.model import Verdict
 from depesche.read import normalise
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,6 +30,28 @@ def test_an_unsure_page_says_why():
 def test_the_seeds_raise_no_doubt():
     for seed in sorted((ROOT / "seeds").glob("*.txt")):
         assert clean(normalise(seed.read_text(encoding="utf-8"))).doubts == (), seed.name
+
+
+def test_block_shapes_count_the_kept_headings_and_short_blocks():
+    settled = [Verdict(1, "Eine Zwischenzeile", "subheading", "r"), Verdict(2, "", "blank", "blank"),
+               Verdict(3, ARTICLE, "paragraph", "r"), Verdict(4, "Kurz und knapp.", "paragraph", "r"),
+               Verdict(5, "Menü", "boilerplate", "r")]
+    sizes = [2, 0, 15, 3, 1]
+    assert block_shapes(settled, [0, 2, 3], sizes) == {"headings": 1 / 3, "short_blocks": 2 / 3}
+    assert block_shapes(settled, [2], sizes) == {"headings": 0.0, "short_blocks": 0.0}
+
+
+def test_the_measures_see_an_article_of_questions_as_headings():
+    parts = ["Startseite", "Häufige Fragen zur Brücke"]
+    for n in range(6):
+        parts += [f"Wann wird die Brücke Nummer {n} eröffnet?", ARTICLE.replace("Montag", f"Tag {n}")]
+    lines = to_lines("\n\n".join(parts))
+    verdicts = label_lines(lines)
+    cleaned = clean("\n\n".join(parts))
+    values = measures(verdicts, list(cleaned.verdicts), cleaned.title is not None, line_likelihoods(lines, verdicts))
+    headings = sum(b.role == "subheading" for b in cleaned.blocks)
+    assert headings >= 4 and values["headings"] == headings / len(cleaned.blocks)
+    assert values["short_blocks"] == values["headings"]  # each question has seven words, each paragraph more
 
 
 def test_an_empty_article_is_doubted():

@@ -20,7 +20,7 @@ import numpy as np
 
 from ..model import Verdict
 from .rules import Line
-from .span import SpanSettings, heaviest_run
+from .span import SpanSettings, continues_block, line_weight
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "line_model.json"
 WINDOW_DEFAULT = 4  # non-blank lines on each side that make a line's neighbourhood
@@ -61,6 +61,20 @@ def around(values: np.ndarray, window: int = WINDOW_DEFAULT) -> np.ndarray:
     return np.where(count > 0, (sums[hi] - sums[lo] - values) / np.maximum(count, 1), 0.0)
 
 
+def digit_share(text: str) -> float:
+    """The share of a line's characters that are digits (`str.isdigit`; counted in C for ASCII text)."""
+    if text.isascii():
+        return sum(map(text.count, "0123456789")) / len(text)
+    return sum(map(str.isdigit, text)) / len(text)
+
+
+def line_row(line: Line) -> tuple:
+    """The features a line has on its own: words, density, capitals, how it ends, repeated, digits."""
+    text, words = line.text, line.words
+    return (len(words), line.stops / max(1, len(words)), line.capitalised, text.endswith(SENTENCE_ENDS),
+            text.endswith(":"), line.count > 1, digit_share(text))
+
+
 def line_features(lines: list[Line], verdicts: list[Verdict], run: tuple[int, int] | None) -> np.ndarray:
     """One row of `FEATURES` per line (zeros for blank lines); `run` is the rule weights' heaviest run."""
     labels = [v.label for v in verdicts]
@@ -70,20 +84,18 @@ def line_features(lines: list[Line], verdicts: list[Verdict], run: tuple[int, in
         return out
     at = np.array(rows)
     blank = np.array(labels) == "blank"
-    kept = [lines[i] for i in rows]
-    texts = [line.text for line in kept]
+    alone = np.array([line_row(lines[i]) for i in rows], dtype=float)
     prose = np.array([labels[i] == "paragraph" for i in rows], dtype=float)
-    density = np.array([line.density for line in kept])
+    density = alone[:, 1]
     first_end = next((i for i in rows if labels[i] == "section-end"), len(lines))
     distance = (np.zeros(len(rows)) if run is None else
                 np.where((at >= run[0]) & (at <= run[1]), 0, np.minimum(abs(at - run[0]), abs(at - run[1]))))
     columns = (
-        np.log1p([max(1, len(line.words)) for line in kept]), density,
-        [line.capitalised for line in kept], [t.endswith(SENTENCE_ENDS) for t in texts],
-        [t.endswith(":") for t in texts], [line.count > 1 for line in kept], np.arange(len(rows)) / len(rows),
+        np.log1p(np.maximum(1, alone[:, 0])), density, alone[:, 2], alone[:, 3], alone[:, 4], alone[:, 5],
+        np.arange(len(rows)) / len(rows),
         np.concatenate(([0.0], prose[:-1])), np.concatenate((prose[1:], [0.0])), around(prose), around(density),
         (run is not None) & (distance == 0), np.log1p(distance), at > first_end,
-        [sum(map(str.isdigit, t)) / len(t) for t in texts], (at > 0) & ~blank[np.maximum(at - 1, 0)],
+        alone[:, 6], (at > 0) & ~blank[np.maximum(at - 1, 0)],
     )
     out[at, :len(columns)] = np.column_stack(columns)
     index = {name: len(columns) + n for n, name in enumerate(FIRST_PASS_LABELS)}
@@ -92,10 +104,29 @@ def line_features(lines: list[Line], verdicts: list[Verdict], run: tuple[int, in
     return out
 
 
+def run_weights(verdicts: list[Verdict], settings: SpanSettings = SpanSettings()) -> tuple[list[float], list[float]]:
+    """Each line's weight (span.line_weight) and its weight in the span search (nothing for a block's later
+    lines, as span.heaviest_run counts them): computed once for the line model and the doubts."""
+    weights = [line_weight(v, settings) for v in verdicts]
+    return weights, [0.0 if continues_block(verdicts, i) else w for i, w in enumerate(weights)]
+
+
+def heaviest(weights: list[float]) -> tuple[float, tuple[int, int] | None]:
+    """span.heaviest_run over weights already taken: the same sums, the same run."""
+    best, best_span, total, first = 0.0, None, 0.0, 0
+    for i in range(len(weights)):
+        if total <= 0:
+            total, first = 0.0, i
+        total += weights[i]
+        if total > best:
+            best, best_span = total, (first, i)
+    return best, best_span
+
+
 def line_likelihoods(lines: list[Line], verdicts: list[Verdict], model: LineModel | None = None) -> list[float]:
     """How likely each line belongs to the article, by the line model (blank lines: 0)."""
     if not lines:
         return []
-    run = heaviest_run(verdicts, len(verdicts), SpanSettings())[1]
+    run = heaviest(run_weights(verdicts)[1])[1]
     p = (model or shipped_model()).probabilities(line_features(lines, verdicts, run))
-    return [float(x) if line.text else 0.0 for x, line in zip(p, lines)]
+    return np.where([bool(line.text) for line in lines], p, 0.0).tolist()
