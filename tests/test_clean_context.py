@@ -51,6 +51,16 @@ def test_the_lines_of_one_block_weigh_as_one_line() -> None:
     assert article_span([v("paragraph", P1), *apart, v("blank", ""), v("paragraph", P2)]) == (0, 0)
 
 
+def test_a_table_of_figures_weighs_as_one_line_though_blank_lines_part_its_rows() -> None:
+    """A standings table copied one row per block: its rows (half of their cells numbers) are one block,
+    so the prose below the table stays in the article; rows of words parted so still end it."""
+    rows = [v("short", f"{i} Kyle Busch {5040 - i} 5 1 17 27") for i in range(1, 41)]
+    table = [line for row in rows for line in (v("blank", ""), row)]
+    assert article_span([v("paragraph", P1), *table, v("blank", ""), v("paragraph", P2)]) == (0, 82)
+    words = [line for row in rows for line in (v("blank", ""), v("short", "Kyle Busch fährt hier"))]
+    assert article_span([v("paragraph", P1), *words, v("blank", ""), v("paragraph", P2)]) == (0, 0)
+
+
 def test_span_is_the_heaviest_run() -> None:
     blank = v("blank", "")
     verdicts = [v("short"), blank, v("paragraph", P1), blank, v("short"), blank, v("paragraph", P2)] + [
