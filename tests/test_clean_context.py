@@ -121,6 +121,16 @@ def test_no_article() -> None:
     assert cleaned.blocks == () and all(not x.kept for x in cleaned.verdicts)
 
 
+def test_a_page_without_prose_yields_its_list_not_its_menu() -> None:
+    """A shop's product list has no line of prose; its lines of several words are what the page says."""
+    menu = ["Startseite", "Angebote", "Kontakt", "Warenkorb"]
+    products = [f"Gusseisenpfanne {i} Zoll mit Deckel - {20 + i},99 €" for i in range(8, 14)]
+    cleaned = clean(page(*menu, *products, "Impressum", "Datenschutz"))
+    kept = [b.text for b in cleaned.blocks] + [cleaned.title]
+    assert sorted(kept) == sorted(products)
+    assert clean(page(*menu, "Impressum")).blocks == ()
+
+
 def test_settle_keeps_length() -> None:
     verdicts = [v("short", "Menü"), v("paragraph", P1, 2)]
     assert len(settle(verdicts)) == 2
