@@ -164,7 +164,10 @@ def settle_repeated_lead(settled: list[Verdict], verdicts: list[Verdict], first:
 def without_prose(verdicts: list[Verdict], min_words: int = NO_PROSE_ITEM_MIN_WORDS_DEFAULT) -> list[Verdict]:
     """On a page without a line of prose (a list of products, a table of contents, a page of headings
     only), its lines of several words stand in for prose: the longest run of them is what the page
-    says, the one- and two-word menu lines around it are not. Words, not letters, so Chinese counts."""
+    says, the one- and two-word menu lines around it are not. Words, not letters, so Chinese counts.
+    (A page whose prose is only printed twice has prose: it is left as it is.)"""
+    if any(v.label == "repeated" and label_alone(v.text) == "paragraph" for v in verdicts):
+        return verdicts
     return [relabel(v, "paragraph", "context:no-prose") if v.label in SHORT_LABELS and word_count(v.text) >= min_words
             else v for v in verdicts]
 
