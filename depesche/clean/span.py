@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ..model import Verdict
 from .context import LEAD_MAX_GAP_DEFAULT, NEUTRAL_LABELS, SHORT_LABELS, take_lead, take_tail, trailing_off
-from .language import word_count
+from .language import prose_words
 from .rules import label_alone
 
 SHORT_COST_DEFAULT = 1.0
@@ -47,7 +47,7 @@ class SpanSettings:
 def line_weight(v: Verdict, settings: SpanSettings = SpanSettings()) -> float:
     """How much a line speaks for (prose) or against (menus, widgets) being inside the article."""
     if v.label == "paragraph":
-        return settings.gain * word_count(v.text)
+        return settings.gain * prose_words(v.text)
     if v.label in NEUTRAL_LABELS:
         return 0.0
     if v.label == "section-end":
