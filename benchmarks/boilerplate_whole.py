@@ -112,6 +112,7 @@ def report(rows: list[dict], times: list[float], worst: int) -> None:
         print(head)
         print(row_line("all", part))
         print(row_line("non-English", [r for r in part if r["lang"] != "en"]))
+        print(row_line("neither en nor de", [r for r in part if r["lang"] not in ("en", "de")]))
         groups = defaultdict(list)
         for r in part:
             groups[f"lang {r['lang']}"].append(r)

@@ -51,6 +51,16 @@ def test_the_lines_of_one_block_weigh_as_one_line() -> None:
     assert article_span([v("paragraph", P1), *apart, v("blank", ""), v("paragraph", P2)]) == (0, 0)
 
 
+def test_a_table_of_figures_weighs_as_one_line_though_blank_lines_part_its_rows() -> None:
+    """A standings table copied one row per block: its rows (half of their cells numbers) are one block,
+    so the prose below the table stays in the article; rows of words parted so still end it."""
+    rows = [v("short", f"{i} Kyle Busch {5040 - i} 5 1 17 27") for i in range(1, 41)]
+    table = [line for row in rows for line in (v("blank", ""), row)]
+    assert article_span([v("paragraph", P1), *table, v("blank", ""), v("paragraph", P2)]) == (0, 82)
+    words = [line for row in rows for line in (v("blank", ""), v("short", "Kyle Busch fährt hier"))]
+    assert article_span([v("paragraph", P1), *words, v("blank", ""), v("paragraph", P2)]) == (0, 0)
+
+
 def test_span_is_the_heaviest_run() -> None:
     blank = v("blank", "")
     verdicts = [v("short"), blank, v("paragraph", P1), blank, v("short"), blank, v("paragraph", P2)] + [
@@ -109,6 +119,16 @@ def test_prose_outside_the_span_is_dropped() -> None:
 def test_no_article() -> None:
     cleaned = clean(page("Startseite", "Impressum"))
     assert cleaned.blocks == () and all(not x.kept for x in cleaned.verdicts)
+
+
+def test_a_page_without_prose_yields_its_list_not_its_menu() -> None:
+    """A shop's product list has no line of prose; its lines of several words are what the page says."""
+    menu = ["Startseite", "Angebote", "Kontakt", "Warenkorb"]
+    products = [f"Gusseisenpfanne {i} Zoll mit Deckel - {20 + i},99 €" for i in range(8, 14)]
+    cleaned = clean(page(*menu, *products, "Impressum", "Datenschutz"))
+    kept = [b.text for b in cleaned.blocks] + [cleaned.title]
+    assert sorted(kept) == sorted(products)
+    assert clean(page(*menu, "Impressum")).blocks == ()
 
 
 def test_settle_keeps_length() -> None:

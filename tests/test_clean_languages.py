@@ -3,7 +3,9 @@ Chinese measured by characters. The pages are made up here, in the shape of a co
 from __future__ import annotations
 
 from depesche.clean.cleaner import clean
-from depesche.clean.language import split_words, starts_upper, text_size
+from depesche.clean.language import prose_words, split_words, starts_upper, text_size
+from depesche.clean.span import SpanSettings, line_weight
+from depesche.model import Verdict
 
 RUSSIAN_PAGE = """Главная
 Новости
@@ -64,3 +66,13 @@ def test_chinese_is_measured_by_characters():
     assert split_words("新闻 today") == ["新", "闻", "today"]
     assert text_size("地铁") == 6 and text_size("ab") == 2
     assert starts_upper("城市") and starts_upper("Город") and not starts_upper("город") and not starts_upper("„Zitat")
+
+
+def test_a_chinese_line_weighs_by_its_words_not_its_characters():
+    """Two characters make about one word: a Chinese paragraph weighs what the same paragraph in a spaced
+    script weighs, not twice as much, so furniture around it costs what it costs on other pages."""
+    gain = SpanSettings().gain
+    chinese = "昨天上午城市的第三条地铁线路正式开通运营"  # 20 characters
+    assert prose_words(chinese) == 10
+    assert line_weight(Verdict(1, chinese, "paragraph", "paragraph")) == gain * 10
+    assert prose_words("Ein Satz mit fünf Wörtern.") == 5

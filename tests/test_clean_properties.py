@@ -61,6 +61,9 @@ def article_text(cleaned) -> str:
          "Bild: dpa\nDie Opposition kritisierte das Vorhaben als zu zaghaft, weil es die Ursachen nicht angehe.\n"
          "Niedrige Preise\nDer Bundestag hat am Donnerstag ein Gesetz beschlossen, das die Mieten in den großen "
          "Städten begrenzen soll.")  # a subheading between a credit and a paragraph
+@example("Der Bundestag hat am Donnerstag ein Gesetz beschlossen, das die Mieten in den großen Städten begrenzen "
+         "soll.\nNiedrige Preise\nNiedrige Preise\nDer Bundestag hat am Donnerstag ein Gesetz beschlossen, das die "
+         "Mieten in den großen Städten begrenzen soll.\nWas sich jetzt ändert")  # prose only printed twice is prose
 @settings(max_examples=300, deadline=None)
 def test_cleaning_is_idempotent(text: str) -> None:
     once = clean(text)

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 NO_SPACE_CHAR_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 NO_SPACE_SIZE_DEFAULT = 2  # extra letters a Chinese or Japanese character counts for
+NO_SPACE_CHARS_PER_WORD_DEFAULT = 2
 KANA_RE = re.compile(r"[\u3040-\u30ff]")
 HOME_SHARE_MIN_DEFAULT = 0.15  # a page where German or English stopwords make this share of the words is theirs
 OTHER_LEAD_MIN_DEFAULT = 1.3  # another stoplist must hit this many times as often as the German or English one
@@ -36,6 +37,14 @@ def split_words(text: str) -> list[str]:
 def word_count(text: str) -> int:
     """How many words a line has (asked for the same lines by every span search and the doubts)."""
     return len(split_words(text))
+
+
+@lru_cache(maxsize=WORD_COUNT_CACHE_SIZE_DEFAULT)
+def prose_words(text: str) -> float:
+    """How much a line says, in words of a spaced script: a Chinese or Japanese word is about two characters,
+    so counting each character a word would let a line of theirs outweigh the same line in English twice."""
+    chars = no_space_chars(text)
+    return word_count(text) - chars + chars / NO_SPACE_CHARS_PER_WORD_DEFAULT
 
 
 def no_space_chars(text: str) -> int:

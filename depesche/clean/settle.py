@@ -13,6 +13,7 @@ from .context import (
     settle_trailer,
 )
 from .headline import headline_line
+from .language import word_count
 from .patterns import DATE_RE
 from .rules import count_stopwords, label_alone, tokens
 from .span import SpanSettings, article_span
@@ -26,6 +27,7 @@ STANDFIRST_MAX_LINES_DEFAULT = 3
 STANDFIRST_MIN_WORDS_DEFAULT = 4
 SALUTATION_MAX_WORDS_DEFAULT = 6
 HEADLINE_LABELS = SHORT_LABELS | {"paragraph", "repeated"}
+NO_PROSE_ITEM_MIN_WORDS_DEFAULT = 4
 
 
 def settle_header(verdicts: list[Verdict], first: int) -> list[Verdict]:
@@ -159,9 +161,23 @@ def settle_repeated_lead(settled: list[Verdict], verdicts: list[Verdict], first:
     return out
 
 
+def without_prose(verdicts: list[Verdict], min_words: int = NO_PROSE_ITEM_MIN_WORDS_DEFAULT) -> list[Verdict]:
+    """On a page without a line of prose (a list of products, a table of contents, a page of headings
+    only), its lines of several words stand in for prose: the longest run of them is what the page
+    says, the one- and two-word menu lines around it are not. Words, not letters, so Chinese counts.
+    (A page whose prose is only printed twice has prose: it is left as it is.)"""
+    if any(v.label == "repeated" and label_alone(v.text) == "paragraph" for v in verdicts):
+        return verdicts
+    return [relabel(v, "paragraph", "context:no-prose") if v.label in SHORT_LABELS and word_count(v.text) >= min_words
+            else v for v in verdicts]
+
+
 def settle(verdicts: list[Verdict], settings: SpanSettings = SpanSettings()) -> list[Verdict]:
     """Context pass: find the article's span and decide the lines around it."""
     span = article_span(verdicts, settings)
+    if span is None:
+        verdicts = without_prose(verdicts)
+        span = article_span(verdicts, settings)
     if span is None:
         return [relabel(v, "boilerplate", "context:no-article") if v.label != "blank" else v
                 for v in verdicts]

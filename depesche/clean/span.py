@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ..model import Verdict
 from .context import LEAD_MAX_GAP_DEFAULT, NEUTRAL_LABELS, SHORT_LABELS, take_lead, take_tail, trailing_off
-from .language import word_count
+from .language import prose_words
 from .rules import label_alone
 
 SHORT_COST_DEFAULT = 1.0
@@ -22,6 +22,8 @@ BEFORE_END_SHARE_DEFAULT = 0.3
 INNER_END_SHARE_DEFAULT = 0.5  # chosen among 0.5, 1 and 2 on the training folds (all five chose 0.5)
 TRAILER_MAX_PARAGRAPHS_DEFAULT = 2
 TRAILER_MIN_SHARE_DEFAULT = 1.5  # the article before the break outweighs the trailer by half again
+TABLE_ROW_MIN_CELLS_DEFAULT = 3
+TABLE_ROW_NUMBER_SHARE_DEFAULT = 0.5
 
 BAD_LABELS = frozenset({"widget", "consent", "glued", "teaser", "repeated", "date"})
 BREAK_LABELS = frozenset({"widget", "consent", "glued", "teaser"})
@@ -45,7 +47,7 @@ class SpanSettings:
 def line_weight(v: Verdict, settings: SpanSettings = SpanSettings()) -> float:
     """How much a line speaks for (prose) or against (menus, widgets) being inside the article."""
     if v.label == "paragraph":
-        return settings.gain * word_count(v.text)
+        return settings.gain * prose_words(v.text)
     if v.label in NEUTRAL_LABELS:
         return 0.0
     if v.label == "section-end":
@@ -55,11 +57,24 @@ def line_weight(v: Verdict, settings: SpanSettings = SpanSettings()) -> float:
     return -settings.widget_cost if v.label in BAD_LABELS else -settings.short_cost
 
 
+def table_row(text: str, min_cells: int = TABLE_ROW_MIN_CELLS_DEFAULT,
+              min_share: float = TABLE_ROW_NUMBER_SHARE_DEFAULT) -> bool:
+    """A row of a table of figures (a standings table, prices, results): a few cells, half of them numbers.
+    Counted in cells, not letters, so it holds in every script."""
+    cells = text.split()
+    return len(cells) >= min_cells and sum(any(c.isdigit() for c in cell) for cell in cells) >= min_share * len(cells)
+
+
 def continues_block(verdicts: list[Verdict], i: int) -> bool:
     """A short or widget-like line right below another non-blank line (no blank line between): the next
-    line of one block (a code listing, a table, a list of links), not a block of its own. (Not a
-    consent banner's line: that one costs what it costs wherever it stands.)"""
-    return i > 0 and verdicts[i].label in BLOCK_LINE_LABELS and verdicts[i - 1].label != "blank"
+    line of one block (a code listing, a table, a list of links), not a block of its own; so is the next
+    row of a table of figures whose rows the copy parts by blank lines. (Not a consent banner's line:
+    that one costs what it costs wherever it stands.)"""
+    if i == 0 or verdicts[i].label not in BLOCK_LINE_LABELS:
+        return False
+    if verdicts[i - 1].label != "blank":
+        return True
+    return i > 1 and table_row(verdicts[i].text) and table_row(verdicts[i - 2].text)
 
 
 def heaviest_run(verdicts: list[Verdict], end: int, settings: SpanSettings) -> tuple[float, tuple[int, int] | None]:
