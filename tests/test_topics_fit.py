@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from depesche.topics.choose import choose, cut
 from depesche.topics.extract import extract_topics
-from depesche.topics.fit import abbreviates, base_form, headline_proper, is_fit
-from depesche.topics.lang import lemma
+from depesche.topics.fit import (abbreviates, base_form, fold_demonyms, headline_proper, is_fit,
+                                 is_function_word)
+from depesche.topics.lang import is_coined, lemma
 from depesche.topics.rank import Candidate
 from depesche.topics.settings import Settings
 from depesche.topics.vocab import Vocabulary
@@ -137,3 +138,42 @@ def test_an_english_name_keeps_its_of_and_for() -> None:
     found = tags("Piraten unterstützen Fridays for Future", "Wir unterstützen Fridays for Future beim Klimastreik.",
                  "Fridays for Future ruft zum Streik auf, wie die Bank of America berichtet.")
     assert "Fridays for Future" in found and "Fridays" not in found, found
+
+
+def test_a_common_noun_leads_only_if_likely_enough() -> None:
+    odds = Settings(calibration=(0.0, 1.0, 0.0))
+    unsure = -0.85  # p .30: enough for the first tag, not for a common noun, first or not
+    assert choose([(unsure, "Milch")], odds) == []  # a recipe's ingredient: better no tag at all
+    assert choose([(unsure, "Siemens")], odds) == ["Siemens"]
+
+
+def test_a_coined_compound_is_no_part_of_a_name() -> None:
+    assert is_coined("Wüstenshooting") and is_coined("Sonderverfolgungsmechanismus")
+    assert not is_coined("Netzwerk") and not is_coined("Wolfsburg")  # the dictionary holds them
+    found = tags("Proteste in Nicaragua", "Der Sonderverfolgungsmechanismus Nicaragua zählt die Toten.",
+                 "In Nicaragua protestieren Studenten. Nicaragua wählt im Mai.")
+    assert "Nicaragua" in found and "Sonderverfolgungsmechanismus Nicaragua" not in found, found
+
+
+def test_a_demonym_joins_its_place() -> None:
+    table = {"nicaraguaner": Candidate("Nicaraguaner", "noun", blocks={0: 1, 2: 2}),
+             "nicaragua": Candidate("Nicaragua", "noun", blocks={3: 1}),
+             "mailaender": Candidate("Mailänder", "name", blocks={4: 1}), "mailand": Candidate("Mailand", "name", blocks={5: 1}),
+             "fischer": Candidate("Fischer", "noun", blocks={1: 2}), "fisch": Candidate("Fisch", "noun", blocks={2: 1})}
+    fold_demonyms(table)
+    assert sorted(table) == ["fisch", "fischer", "mailand", "nicaragua"]  # a "Fischer" is no people of a place
+    assert table["nicaragua"].blocks == {0: 1, 2: 2, 3: 1}
+
+
+def test_a_capitalised_function_word_is_no_tag() -> None:
+    assert is_function_word(Candidate("Oder", "name", blocks={0: 1, 1: 1}))
+    assert not is_fit(Candidate("Aber", "name", blocks={0: 1, 1: 2}))
+    assert is_fit(Candidate("Essen", "name", blocks={0: 1, 1: 2}))  # the city: a verb too, but not that common
+    assert is_fit(Candidate("Deutschland", "noun", blocks={0: 1, 1: 2}))
+
+
+def test_an_abstract_noun_needs_more_mentions_than_a_concrete_one() -> None:
+    assert not is_fit(noun("Erkenntnis", {0: 1, 3: 1, 5: 1}))  # "Fazit, Erkenntnisse und meine Pläne"
+    assert is_fit(noun("Erkenntnis", {0: 1, 1: 2, 2: 2, 3: 2}))
+    assert is_fit(noun("Heizung", {0: 1, 1: 3, 2: 1, 6: 2}))  # as common, but the article keeps to it
+    assert is_fit(noun("Gentrifizierung", {0: 1, 4: 1}))  # a rare one is specific

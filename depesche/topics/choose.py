@@ -2,7 +2,7 @@
 
 The cut-off gives a tag while it raises the F1 expected against an editor's list
 and is likely enough to be one an editor gave (`Settings.min_probability`, higher for
-a common noun after the first tag: `Settings.noun_min_probability`); the
+a common noun, first or not: `Settings.noun_min_probability`); the
 probabilities come from the ranking's score and the tag's place in the list
 (`Settings.calibration`).
 """
@@ -67,9 +67,10 @@ def listed(scored: list[tuple[float, str]], settings: Settings) -> list[tuple[fl
 
 def choose(scored: list[tuple[float, str]], settings: Settings) -> list[str]:
     """As many as `cut` finds worth giving, best first, but names and specific terms before common nouns;
-    a common noun after the first tag only if it is likely enough (`Settings.noun_min_probability`)."""
+    a common noun only if it is likely enough (`Settings.noun_min_probability`), also as the only tag:
+    no tag beats "Milch" for a recipe."""
     scored = listed(scored, settings)
     probabilities = [1 / (1 + math.exp(-max(-30.0, min(30.0, value)))) for value, _ in scored]
     given = [(name, p) for (_, name), p in zip(scored, probabilities)][:cut(probabilities, settings)]
     return names_first([name for i, (name, p) in enumerate(given)
-                        if i == 0 or p >= settings.noun_min_probability or not is_common_noun(name)])
+                        if p >= settings.noun_min_probability or not is_common_noun(name)])

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
-from .lang import english_zipf, fold, is_proper, zipf
+from .lang import english_zipf, fold, is_converted, is_proper, zipf
+from .words import FUNCTION_WORD_ZIPF_DEFAULT
 
 # A common noun this frequent in German (Zipf) or more ("Tonne", "Mensch") is a tag only if the
 # article keeps coming back to it: it needs 2 ** (GENERIC_SLOPE * (Zipf - GENERIC_ZIPF)) mentions
@@ -21,12 +22,18 @@ from .lang import english_zipf, fold, is_proper, zipf
 GENERIC_ZIPF_DEFAULT = 4.0  # "Heizung", "Verzicht": one mention in the headline is enough
 GENERIC_SLOPE_DEFAULT = 2.0  # "Bundesliga" (Zipf 4.75) 3 mentions, "Mensch" (5.2) 6, "Frage" (5.6) 9
 OFF_TOP_FACTOR_DEFAULT = 4.0
+# An abstract noun made from a verb or adjective ("Leistung", "Erkenntnis", "Gesellschaft") needs the
+# mentions of one this much commoner: it names an aspect of many subjects, seldom one subject.
+ABSTRACT_ZIPF_DEFAULT = 1.0
+ABSTRACT_SUFFIXES = ("ung", "heit", "keit", "nis", "schaft", "tion", "tät")
 RARE_LEMMA_ZIPF_DEFAULT = 3.0  # a base form rarer than this, and much rarer than the word, is no base
 RARER_LEMMA_DEFAULT = 1.0  # how much (Zipf): "Rheinfelden" 3.2, "Rheinfeld" 1.4; "Schulnoten" ~ "Schulnote"
 ENGLISH_ZIPF_DEFAULT = 3.3  # an English word at least this common ("Runway" 3.9, "Through" 5.9) ...
 ENGLISH_MARGIN_DEFAULT = 1.0  # ... and this much commoner in English than in German ("Skype", "Marketing": not)
 ABBREVIATION_MAX_DEFAULT = 6  # letters
+MIN_PLACE_DEFAULT = 4  # letters of a place a demonym folds onto
 SITE_NAME_WORDS_DEFAULT = 3  # a headline's last part this short (and shorter than the one before) names the site
+DEMONYM_ENDINGS = ("aner", "er")  # "Nicaraguaner", "Brandenburger", "Mailänder"
 TITLE_SEPARATOR_RE = re.compile(r"\s+[|–—·]\s+|\s+-\s+|\s+::\s+")
 
 
@@ -118,6 +125,25 @@ def fold_genitive_names(table: dict[str, Candidate]) -> None:
             table[key[:-1]] = base
 
 
+def demonym_place(key: str, table: dict[str, Candidate]) -> str | None:
+    """The place a folded word names its people or things after, if the article names it too
+    ("nicaraguaner" -> "nicaragua", "brandenburger" -> "brandenburg", "mailaender" -> "mailand")."""
+    for ending in DEMONYM_ENDINGS:
+        stem = key[:-len(ending)] if key.endswith(ending) and " " not in key else ""
+        for place in (stem, stem.replace("ae", "a"), stem + "a"):
+            if len(place) >= MIN_PLACE_DEFAULT and place in table and is_proper(table[place].name):
+                return place
+    return None
+
+
+def fold_demonyms(table: dict[str, Candidate]) -> None:
+    """A place's demonym joins the place ("Nicaraguaner" -> "Nicaragua"): the place is the tag."""
+    for key in list(table):
+        place = demonym_place(key, table)
+        if place and table[key].kind != "topic":
+            table[place].add(table.pop(key))
+
+
 def fold_glued(table: dict[str, Candidate]) -> None:
     """A name with a word glued in front ("Pune Elias Ymer") gives its mentions to the name
     when the article also names it alone ("Elias Ymer")."""
@@ -139,6 +165,7 @@ def is_generic(candidate: Candidate) -> bool:
     common = zipf(candidate.name)
     if common < GENERIC_ZIPF_DEFAULT:
         return False
+    common += ABSTRACT_ZIPF_DEFAULT * candidate.name.endswith(ABSTRACT_SUFFIXES)
     needed = 2 ** (GENERIC_SLOPE_DEFAULT * (common - GENERIC_ZIPF_DEFAULT))
     opens = min(candidate.blocks) <= 1
     mentions = sum(candidate.blocks.values())
@@ -161,10 +188,17 @@ def is_english_word(candidate: Candidate) -> bool:
     return english_zipf(name) >= ENGLISH_ZIPF_DEFAULT
 
 
+def is_function_word(candidate: Candidate) -> bool:
+    """A conjunction or particle written capitalised at a sentence's start ("Oder", "Aber", "Alle"):
+    a word of the commonest German whose lower-case form is no noun."""
+    name = candidate.name
+    return " " not in name and zipf(name) >= FUNCTION_WORD_ZIPF_DEFAULT and is_converted(name)
+
+
 def is_fit(candidate: Candidate) -> bool:
     """Whether an editor would publish the candidate as a topic."""
     return not (is_generic(candidate) or is_headline_figure(candidate) or fold(candidate.name).isdigit()
-                or is_english_word(candidate))
+                or is_english_word(candidate) or is_function_word(candidate))
 
 
 def is_common_noun(name: str) -> bool:

@@ -56,6 +56,12 @@ def lemma(word: str, initial: bool = False) -> str | None:
     return plural_sense(word, found) if found else None
 
 
+def is_coined(word: str) -> bool:
+    """A compound the dictionary does not hold but whose tail is one of its nouns ("Wüstenshooting",
+    "Sonderverfolgungsmechanismus"): a common noun the writer made, whatever HanTa guesses for it."""
+    return dictionary().get(word) is None and lemma(word) is not None
+
+
 @lru_cache(maxsize=CACHE_SIZE_DEFAULT)
 def is_converted(word: str) -> bool:
     """A verb or adjective written as a noun ("Bohren", "Wahre", "Leckeres"): its lower-case

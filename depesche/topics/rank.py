@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from .choose import choose
-from .fit import fold_abbreviations, fold_genitive_names, fold_glued, is_fit
+from .fit import fold_abbreviations, fold_demonyms, fold_genitive_names, fold_glued, is_fit
 from .lang import fold, is_converted, stem_key, zipf
 from .mentions import Mention
 from .settings import FEATURES, Settings
@@ -131,6 +131,7 @@ def candidates(found: Sequence[Mention], vocabulary: Vocabulary) -> list[tuple[s
     fold_glued(table)
     fold_variants(table)
     fold_abbreviations(table)
+    fold_demonyms(table)
     kept = [c for key, c in table.items()
             if key not in vocabulary.blocked and (len(key) >= MIN_LENGTH_DEFAULT or c.name.isupper()) and is_fit(c)]
     blocks = 1 + max((m.block for m in found), default=0)

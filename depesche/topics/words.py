@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 from typing import Iterator, NamedTuple
 
-from .lang import CACHE_SIZE_DEFAULT, is_proper, lemma, zipf
+from .lang import CACHE_SIZE_DEFAULT, is_coined, is_proper, lemma, zipf
 
 WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*-?")
 # A word with the text since the previous one: every \w stands in some word, so the gap is all \W.
@@ -107,10 +107,15 @@ def words(text: str, skip: list[tuple[int, int]]) -> Iterator[Word]:
             yield Word(token, head, kind, start, end, initial)
 
 
+def is_common_word(word: Word) -> bool:
+    """A common noun, also one the writer coined ("Pamela Wüstenshooting": HanTa takes it for a name)."""
+    return word.kind == "noun" and (is_coined(word.text) or not is_proper(word.text))
+
+
 def loose_start(word: Word) -> bool:
     """A run's first word that is no part of the name ("Mitbegründer Jan Koum", "Konzern Tencent")."""
     return (word.kind == "particle" or word.head != word.text or zipf(word.text) >= FUNCTION_WORD_ZIPF_DEFAULT
-            or (word.kind == "noun" and not is_proper(word.text)))
+            or is_common_word(word))
 
 
 def loose_end(word: Word, before: Word) -> bool:
@@ -120,4 +125,4 @@ def loose_end(word: Word, before: Word) -> bool:
     """
     if word.kind in ("adj", "particle") or word.head != word.text or zipf(word.text) >= FUNCTION_WORD_ZIPF_DEFAULT:
         return True
-    return word.kind == "noun" and before.kind != "adj" and not is_proper(word.text)
+    return before.kind != "adj" and is_common_word(word)
