@@ -19,7 +19,10 @@ from .rules import DATA, LANGUAGES
 
 NAME_MAX_WORDS_DEFAULT = 4
 BYLINE_MAX_CHARS_DEFAULT = 160
-PREFIX_RE = re.compile(r"^\s*(?:von|by|autor(?:in)?|author|text|texte|redaktion)\s*:?\s+(?P<rest>.+)$", re.IGNORECASE)
+# "Redaktion X" names the desk of site X; only "Redaktion: X" names a person. Forums name the one who
+# opened the thread ("Thread starter X", "Started by X"), often by a one-word handle.
+PREFIX_RE = re.compile(r"^\s*(?:von|by|autor(?:in)?|author|texte?|redaktion\s*:|thread\s+starter|started\s+by|"
+                       r"themen-?starter|themenersteller)\s*:?\s+(?P<rest>.+)$", re.IGNORECASE)
 # "Veröffentlicht am 15/07/2014 von Guido Beyss", "Posted by Anna Muster", "Ein Beitrag von Anna Muster"
 INNER_BY_RE = re.compile(r"\b(?:von|by)\s+(?P<rest>[A-ZÄÖÜ].*)$")
 POSTED_RE = re.compile(r"^(?:posted|written|geschrieben|verfasst|ver[öo]ffentlicht|erstellt|ein\s+beitrag|beitrag)\b",
@@ -28,6 +31,12 @@ AGENCY_RE = re.compile(r"^(?P<rest>.+?)\s*[|/,]\s*(?:dpa|afp|apa|sda|kna|epd|ap|
 NAME_WORD_RE = re.compile(r"^(?:[A-ZÄÖÜ][a-zäöüßéèáàíóúñ'’]+(?:-[A-ZÄÖÜ][a-zäöüßéèáàíóú]+)?|[A-ZÄÖÜ]\.)$")
 PARTICLES = frozenset({"von", "van", "de", "der", "den", "zu", "di", "da", "le", "la"})
 JOINERS = frozenset({"und", "and", "&", ","})
+# words that make a byline a role, a desk, a widget or an organisation, never a person
+NOT_NAME_WORDS = frozenset({
+    "redaktion", "redakteur", "moderator", "administrator", "admin", "team", "forum", "member", "mitglied",
+    "gast", "guest", "staff", "editor", "newsletter", "anmeldung", "stiftung", "verband", "verein", "institut",
+    "ministerium", "departement", "agentur",
+})
 ABOUT_RE = re.compile(r"^(?:über|about)\s+", re.IGNORECASE)
 BOX_HEAD_RE = re.compile(
     r"^(?:(?:ein\s+)?(?:beitrag|artikel|text)\s+von|geschrieben\s+von|verfasst\s+von|written\s+by|"
@@ -52,7 +61,7 @@ def one_name(words: list[str], min_words: int) -> bool:
     if (not min_words <= len(words) <= NAME_MAX_WORDS_DEFAULT or words[0].lower() in PARTICLES
             or len(set(words)) < len(words)):
         return False
-    common = function_words()
+    common = function_words() | NOT_NAME_WORDS
     return all(w in PARTICLES or (NAME_WORD_RE.match(w) and w.lower() not in common) for w in words)
 
 
