@@ -177,3 +177,16 @@ def test_an_abstract_noun_needs_more_mentions_than_a_concrete_one() -> None:
     assert is_fit(noun("Erkenntnis", {0: 1, 1: 2, 2: 2, 3: 2}))
     assert is_fit(noun("Heizung", {0: 1, 1: 3, 2: 1, 6: 2}))  # as common, but the article keeps to it
     assert is_fit(noun("Gentrifizierung", {0: 1, 4: 1}))  # a rare one is specific
+
+
+def test_a_word_only_ever_written_beside_a_name_is_a_piece_of_it() -> None:
+    found = tags("Pamela Reif im Porträt", "Pamela Reif hat ein Buch geschrieben. Pamela Reif zeigt Rezepte.",
+                 "Pamela erzählt von Sport und Ernährung. Pamela Reif ist bekannt.")
+    assert "Reif" not in found, found
+    found = tags("Unfall auf der A6", "Die Kantonspolizei Bern sperrte die A6 bei Biel.",
+                 "Die Kantonspolizei Bern ermittelt. Der Kanton Bern zahlt.")
+    assert "Bern" in found and "Kantonspolizei" not in found, found
+    found = tags("Unfall auf der A6", "Die Kantonspolizei Bern sperrte die A6 bei Biel.",
+                 "Die Kantonspolizei Bern ermittelt. Die Kantonspolizei sucht Zeugen. Die Kantonspolizei warnt.")
+    assert "Kantonspolizei" in found, found  # also written alone: a subject of its own
+

@@ -24,6 +24,7 @@ class Mention(NamedTuple):  # a tuple, like Word: about a hundred are made per a
     name: str
     kind: str  # "topic" (vocabulary), "name", "noun"
     block: int  # 0 = headline, 1 = lede, ...
+    bound: bool = False  # a single word standing right beside a name word ("Reif" in "Pamela Reif")
 
 
 def trim(run: list[Word]) -> list[Word]:
@@ -51,14 +52,28 @@ def runs(text: str, found: list[Word]) -> Iterator[list[Word]]:
         yield run
 
 
-def single(word: Word, block: int) -> Mention | None:
+def single(word: Word, block: int, bound: bool) -> Mention | None:
     if len(word.head) < MIN_LETTERS_DEFAULT and not word.head.isupper():
         return None
     if word.kind == "name":
-        return Mention(word.head, "name", block)
+        return Mention(word.head, "name", block, bound)
     if word.kind == "noun":
-        return Mention(base_form(word.head, lemma(word.head)), "noun", block)
+        return Mention(base_form(word.head, lemma(word.head)), "noun", block, bound)
     return None
+
+
+def is_name_word(word: Word | None) -> bool:
+    return word is not None and (word.kind == "name" or (word.kind == "noun" and is_proper(word.text)))
+
+
+def beside_name(text: str, found: list[Word], i: int) -> bool:
+    """Whether the i-th word, no name itself, stands right beside a name word in the same sentence
+    ("Reif" in "Pamela Reif", "Kelle" in "Birgit Kelle"); HanTa is asked only about words side by side."""
+    before, word = found[i - 1] if i else None, found[i]
+    after = found[i + 1] if i + 1 < len(found) else None
+    near = [other for other, (left, right) in ((before, (before, word)), (after, (word, after)))
+            if other is not None and not right.initial and text[left.end:right.start].isspace()]
+    return any(map(is_name_word, near)) and not is_name_word(word)
 
 
 def block_mentions(text: str, block: int, grouped: list[list[Word]], units: frozenset[str]) -> Iterator[Mention]:
@@ -72,13 +87,14 @@ def block_mentions(text: str, block: int, grouped: list[list[Word]], units: froz
         for i, j in taken:
             yield Mention(text[group[i].start:group[j - 1].start + len(group[j - 1].head)], "name", block)
         rest += [w for n, w in enumerate(group) if not any(i <= n < j for i, j in taken)]
+    bound = {id(w) for i, w in enumerate(rest) if beside_name(text, rest, i)}
     for run in runs(text, rest):
         names = trim(run)
         if len(names) >= 2 and any(w.kind in ("name", "noun") for w in names):
             yield Mention(text[names[0].start:names[-1].end], "name", block)
             run = [w for w in run if w not in names]
         for word in run:
-            mention = single(word, block)
+            mention = single(word, block, id(word) in bound)
             if mention:
                 yield mention
 
@@ -107,5 +123,15 @@ def mentions(title: str, blocks: Sequence[str], vocabulary: Vocabulary) -> list[
     parsed = [vocabulary_mentions(text, i, vocabulary) for i, text in enumerate(texts)]
     grouped = [list(groups(text, found)) for text, (_, found) in zip(texts, parsed)]
     units = repeated_units(list(zip(texts, grouped)))
-    return [m for i, (text, (topics, _), block) in enumerate(zip(texts, parsed, grouped))
-            for m in (*topics, *block_mentions(text, i, block, units))]
+    found = [m for i, (text, (topics, _), block) in enumerate(zip(texts, parsed, grouped))
+             for m in (*topics, *block_mentions(text, i, block, units))]
+    if not any(m.bound for m in found):
+        return found
+    free = free_names(found)
+    return [m for m in found if m.name in free]
+
+
+def free_names(found: list[Mention]) -> set[str]:
+    """Names written at least once without a name word beside them: a word the article always writes
+    next to a name ("Reif" in "Pamela Reif") is a piece of that name, no tag of its own."""
+    return {m.name for m in found if not m.bound}
