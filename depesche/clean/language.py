@@ -105,7 +105,7 @@ def other_stopwords(text: str, words: list[str], home_hits: int) -> frozenset[st
     English stoplist holds (the better of the two)."""
     if words and home_hits >= HOME_SHARE_MIN_DEFAULT * len(words):
         return frozenset()
-    letters = sum(c.isalpha() for c in text)
+    letters = sum(map(str.isalpha, text))
     lang = no_space_language(text, letters)
     if lang is not None:
         return frequent_chars(lang)

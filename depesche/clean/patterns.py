@@ -51,6 +51,8 @@ CAPTION_RE = re.compile(
     r"imago|reuters|afp)[^()]*)\))(?:[^.!?]|\.(?=\S)){0,80}$|zum vergrößern|klicken sie auf (?:das|den) ",
 )
 CAPTION_HEAD_RE = re.compile(r"(?:abbildung|abb\.|bild|grafik|figure|fig\.) ?\d+:")
+# What every caption pattern above needs somewhere in the line: a cheap test before the regexes.
+CAPTION_MARKS = (":", "©", "(", "zum vergrößern", "klicken sie auf ")
 # Headings that open what follows an article on most sites: comments, related
 # articles, tags, author boxes, previous/next links.
 SECTION_END_RE = re.compile(
@@ -66,6 +68,7 @@ SECTION_HEAD_RE = re.compile(
     r"(?:\d+\s+)?(?:kommentare?|comments?|antworten|replies|diskussion)\b.{0,25}$|"
     r"auch lesen|zurück zu|tags?:|kategorien?:|drucken$|teilen$"
 )
+SECTION_HEAD_FIRST = frozenset("kcardzt")  # the letters SECTION_HEAD_RE can start with (besides a digit)
 # A link to another page: "Weiterlesen … Titel", "Mehr erfahren >", "Read more".
 READ_MORE_RE = re.compile(r"mehr:|(?:weiterlesen|mehr lesen|mehr erfahren|read more|continue reading)\b")
 # A line that is only a date (and time): "18. Nov 2021", "09.11.2021", "May 3, 2020 14:05".

@@ -14,9 +14,8 @@ from typing import Callable
 
 from ..model import Verdict
 from .patterns import (
-    BYLINE_RE, CAPTION_HEAD_RE, CAPTION_RE, CONSENT_RE, CREDIT_RE, DATE_RE, GLUED_RE, READ_MORE_RE,
-    SECTION_END_RE, SECTION_HEAD_RE, SENTENCE_END,
-    TRUNCATION_RE, WIDGET_RE,
+    BYLINE_RE, CAPTION_HEAD_RE, CAPTION_MARKS, CAPTION_RE, CONSENT_RE, CREDIT_RE, DATE_RE, GLUED_RE, READ_MORE_RE,
+    SECTION_END_RE, SECTION_HEAD_FIRST, SECTION_HEAD_RE, SENTENCE_END, TRUNCATION_RE, WIDGET_RE,
 )
 from .language import other_stopwords, split_words, text_size
 
@@ -29,6 +28,7 @@ CREDIT_MAX_CHARS_DEFAULT = 120
 WIDGET_MAX_CHARS_DEFAULT = 200
 CAPTION_MAX_CHARS_DEFAULT = 300
 LABEL_CACHE_SIZE_DEFAULT = 4096
+LADDER_CACHE: dict[tuple, tuple[str, str]] = {}  # a line's text, count, stops, lower case, ladder -> verdict
 CONSENT_MAX_CHARS_DEFAULT = 800
 SENTENCE_MIN_WORDS_DEFAULT = 3
 CAPITALISED_MAX_SHARE_DEFAULT = 0.7
@@ -144,7 +144,7 @@ def rule_doubled(line: Line) -> str | None:
 
 def rule_caption(line: Line) -> str | None:
     """A line that credits a picture is its caption."""
-    if len(line.text) > CAPTION_MAX_CHARS_DEFAULT:
+    if len(line.text) > CAPTION_MAX_CHARS_DEFAULT or not any(map(line.lower.__contains__, CAPTION_MARKS)):
         return None
     return "caption" if CAPTION_HEAD_RE.match(line.lower) or CAPTION_RE.search(line.lower) else None
 
@@ -158,7 +158,8 @@ def rule_section_end(line: Line, max_chars: int = WIDGET_MAX_CHARS_DEFAULT) -> s
     """A heading that opens the comments, related articles, tags or the author box."""
     if len(line.text) > max_chars:
         return None
-    return "section-end" if SECTION_HEAD_RE.match(line.lower) or SECTION_END_RE.search(line.lower) else None
+    head = line.lower[:1] in SECTION_HEAD_FIRST or line.lower[:1].isdigit()
+    return "section-end" if head and SECTION_HEAD_RE.match(line.lower) or SECTION_END_RE.search(line.lower) else None
 
 
 def rule_widget(line: Line, max_chars: int = WIDGET_MAX_CHARS_DEFAULT) -> str | None:
@@ -238,11 +239,12 @@ def label_alone(text: str) -> str:
 
 
 def classify(line: Line, rules: tuple[Rule, ...] = LINE_RULES) -> Verdict:
-    """First pass: the first rule that has an opinion decides."""
+    """First pass: the first rule that has an opinion decides (kept per what the rules see of a line)."""
     if not line.text:
         return Verdict(line.no, line.text, "blank", "blank")
-    for rule in rules:
-        label = rule(line)
-        if label is not None:
-            return Verdict(line.no, line.text, label, rule.__name__[5:])
-    raise AssertionError("rule_short always decides")  # pragma: no cover
+    key = (line.text, line.count, line.stops, line.lower, rules)
+    if key not in LADDER_CACHE:
+        if len(LADDER_CACHE) >= LABEL_CACHE_SIZE_DEFAULT:
+            LADDER_CACHE.clear()
+        LADDER_CACHE[key] = next((label, rule.__name__[5:]) for rule in rules if (label := rule(line)) is not None)
+    return Verdict(line.no, line.text, *LADDER_CACHE[key])

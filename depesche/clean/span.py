@@ -7,6 +7,7 @@ the lines at its edges and inside it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Verdict
 from .context import LEAD_MAX_GAP_DEFAULT, NEUTRAL_LABELS, SHORT_LABELS, take_lead, take_tail, trailing_off
@@ -24,6 +25,7 @@ TRAILER_MAX_PARAGRAPHS_DEFAULT = 2
 TRAILER_MIN_SHARE_DEFAULT = 1.5  # the article before the break outweighs the trailer by half again
 TABLE_ROW_MIN_CELLS_DEFAULT = 3
 TABLE_ROW_NUMBER_SHARE_DEFAULT = 0.5
+TABLE_ROW_CACHE_SIZE_DEFAULT = 4096
 
 BAD_LABELS = frozenset({"widget", "consent", "glued", "teaser", "repeated", "date"})
 BREAK_LABELS = frozenset({"widget", "consent", "glued", "teaser"})
@@ -57,12 +59,19 @@ def line_weight(v: Verdict, settings: SpanSettings = SpanSettings()) -> float:
     return -settings.widget_cost if v.label in BAD_LABELS else -settings.short_cost
 
 
+def has_digit(cell: str) -> bool:
+    """Whether a character of the cell is a digit (`str.isdigit`); a word of letters only has none."""
+    return not cell.isalpha() and any(map(str.isdigit, cell))
+
+
+@lru_cache(maxsize=TABLE_ROW_CACHE_SIZE_DEFAULT)
 def table_row(text: str, min_cells: int = TABLE_ROW_MIN_CELLS_DEFAULT,
               min_share: float = TABLE_ROW_NUMBER_SHARE_DEFAULT) -> bool:
     """A row of a table of figures (a standings table, prices, results): a few cells, half of them numbers.
-    Counted in cells, not letters, so it holds in every script."""
+    Counted in cells, not letters, so it holds in every script. (Asked for the same lines by every span
+    search, hence cached.)"""
     cells = text.split()
-    return len(cells) >= min_cells and sum(any(c.isdigit() for c in cell) for cell in cells) >= min_share * len(cells)
+    return len(cells) >= min_cells and sum(map(has_digit, cells)) >= min_share * len(cells)
 
 
 def continues_block(verdicts: list[Verdict], i: int) -> bool:
