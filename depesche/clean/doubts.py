@@ -18,8 +18,7 @@ from typing import NamedTuple
 from ..model import Verdict
 from .context import SHORT_LABELS
 from .language import word_count
-from .learned import heaviest, run_weights
-from .span import SpanSettings
+from .span import SpanSettings, heaviest, run_weights
 
 BODY_LABELS = frozenset({"paragraph", "subheading"})
 BAD_LABELS = frozenset({"widget", "teaser", "repeated", "glued", "date", "section-end", "consent"})

@@ -20,7 +20,7 @@ import numpy as np
 
 from ..model import Verdict
 from .rules import Line
-from .span import SpanSettings, continues_block, line_weight
+from .span import heaviest, run_weights
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "line_model.json"
 WINDOW_DEFAULT = 4  # non-blank lines on each side that make a line's neighbourhood
@@ -102,25 +102,6 @@ def line_features(lines: list[Line], verdicts: list[Verdict], run: tuple[int, in
     label_column = np.array([index.get(labels[i], -1) for i in rows])
     out[at[label_column >= 0], label_column[label_column >= 0]] = 1.0
     return out
-
-
-def run_weights(verdicts: list[Verdict], settings: SpanSettings = SpanSettings()) -> tuple[list[float], list[float]]:
-    """Each line's weight (span.line_weight) and its weight in the span search (nothing for a block's later
-    lines, as span.heaviest_run counts them): computed once for the line model and the doubts."""
-    weights = [line_weight(v, settings) for v in verdicts]
-    return weights, [0.0 if continues_block(verdicts, i) else w for i, w in enumerate(weights)]
-
-
-def heaviest(weights: list[float]) -> tuple[float, tuple[int, int] | None]:
-    """span.heaviest_run over weights already taken: the same sums, the same run."""
-    best, best_span, total, first = 0.0, None, 0.0, 0
-    for i in range(len(weights)):
-        if total <= 0:
-            total, first = 0.0, i
-        total += weights[i]
-        if total > best:
-            best, best_span = total, (first, i)
-    return best, best_span
 
 
 def line_likelihoods(lines: list[Line], verdicts: list[Verdict], model: LineModel | None = None) -> list[float]:

@@ -86,17 +86,29 @@ def continues_block(verdicts: list[Verdict], i: int) -> bool:
     return i > 1 and table_row(verdicts[i].text) and table_row(verdicts[i - 2].text)
 
 
-def heaviest_run(verdicts: list[Verdict], end: int, settings: SpanSettings) -> tuple[float, tuple[int, int] | None]:
-    """The run of lines before `end` with the greatest total weight (Kadane) and its weight; the lines
-    of one block after its first count nothing (a code listing or a table weighs as one short line)."""
+def run_weights(verdicts: list[Verdict], settings: SpanSettings = SpanSettings()) -> tuple[list[float], list[float]]:
+    """Each line's weight and its weight in the span search: the lines of one block after its first count
+    nothing (a code listing or a table weighs as one short line). Taken once, the line model and the
+    doubts search them again."""
+    weights = [line_weight(v, settings) for v in verdicts]
+    return weights, [0.0 if continues_block(verdicts, i) else w for i, w in enumerate(weights)]
+
+
+def heaviest(weights: list[float]) -> tuple[float, tuple[int, int] | None]:
+    """The run of lines with the greatest total weight (Kadane) and its weight."""
     best, best_span, total, start = 0.0, None, 0.0, 0
-    for i in range(end):
+    for i, weight in enumerate(weights):
         if total <= 0:
             total, start = 0.0, i
-        total += 0.0 if continues_block(verdicts, i) else line_weight(verdicts[i], settings)
+        total += weight
         if total > best:
             best, best_span = total, (start, i)
     return best, best_span
+
+
+def heaviest_run(verdicts: list[Verdict], end: int, settings: SpanSettings) -> tuple[float, tuple[int, int] | None]:
+    """The heaviest run of the lines before `end` in the span search's weights."""
+    return heaviest(run_weights(verdicts[:end], settings)[1])
 
 
 def cut_at_inner_end(verdicts: list[Verdict], span: tuple[int, int], ends: list[int],
