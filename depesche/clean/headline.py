@@ -13,7 +13,7 @@ from bisect import bisect_left
 from typing import Sequence
 
 from ..model import Verdict
-from .dates import PUBLISHED_RE, dates_in, has_date, opens_with_date, publication_date
+from .dates import PUBLISHED_RE, dates_in, has_date, publication_date
 from .language import split_words, starts_upper, word_count
 from .rules import label_alone
 
@@ -87,9 +87,10 @@ def can_be_headline(v: Verdict) -> bool:
 def headline_after_date(text: str) -> str | None:
     """What follows the date a line opens with, when it reads as a headline of its own: some pages print
     the date in the headline's line ("1. Februar 2022 Bundesministerin Raab: Mit Ländern …")."""
-    if not opens_with_date(text):
+    found = dates_in(text)
+    if not found or found[0][0] != 0:
         return None
-    rest = text[len(dates_in(text)[0][1]):].strip(" ,;|·-–—")
+    rest = text[len(found[0][1]):].strip(" ,;|·-–—")
     if (word_count(rest) < DATED_HEADLINE_MIN_WORDS_DEFAULT or not starts_upper(rest) or has_date(rest)
             or BYLINE_START_RE.match(rest) or not rest[-1:].isalpha()):
         return None
@@ -146,7 +147,8 @@ def is_dateline(v: Verdict) -> bool:
 def dateline_gain(verdicts: Sequence[Verdict], rows: list[int], k: int) -> float:
     """A byline or date line within a few lines below the headline (or, less often, right above it), or
     the date the headline's own line opens with."""
-    if headline_after_date(verdicts[rows[k]].text) is not None or any(is_dateline(verdicts[j]) for j in rows[k + 1:k + 1 + DATELINE_REACH_DEFAULT]):
+    below = rows[k + 1:k + 1 + DATELINE_REACH_DEFAULT]
+    if headline_after_date(verdicts[rows[k]].text) is not None or any(is_dateline(verdicts[j]) for j in below):
         return DATELINE_GAIN_DEFAULT
     if any(is_dateline(verdicts[j]) for j in rows[max(0, k - 2):k]):
         return DATELINE_GAIN_DEFAULT / 3
